@@ -1,0 +1,3 @@
+from uzkz_desktop.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Composition root: resolves paths and builds the services the window and the CLI share."""

@@ -1,0 +1,1 @@
+"""The SQLite archive (sqlite-utils): schema, migrations, queries, the single writer."""

@@ -1,0 +1,1 @@
+"""Reading documents, cleaning PDF-extracted text, and extracting dated events."""

@@ -1,0 +1,1 @@
+"""Full-text search over excerpts (Whoosh behind a small interface)."""

@@ -1,0 +1,1 @@
+"""Multilingual text handling: apostrophes, scripts, languages, sentences. Pure."""

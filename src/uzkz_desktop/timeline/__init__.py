@@ -1,0 +1,1 @@
+"""Timeline maths: viewport, lanes, level of detail, ticks. No Qt."""
