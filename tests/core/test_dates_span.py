@@ -34,3 +34,10 @@ def test_approximate_and_uncertain_qualifiers() -> None:
 def test_end_before_start_is_refused() -> None:
     with pytest.raises(ValueError, match="ends before"):
         DateSpan(date(2024, 2, 1), date(2024, 1, 1), Precision.DAY)
+
+
+def test_mixed_precision_range_edtf() -> None:
+    span = DateSpan(
+        date(2000, 4, 17), date(2008, 12, 31), Precision.DAY, end_precision=Precision.YEAR
+    )
+    assert span.edtf == "2000-04-17/2008"

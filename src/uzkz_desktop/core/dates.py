@@ -20,13 +20,18 @@ class Precision(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DateSpan:
-    """Inclusive span of days. `precision` says how finely each end is known."""
+    """Inclusive span of days.
+
+    `precision` is how finely the start is known; `end_precision` is set only when the end
+    is known differently ("17.04.2000 – 2008": a day, then a year).
+    """
 
     start: date
     end: date
     precision: Precision
     approximate: bool = False
     uncertain: bool = False
+    end_precision: Precision | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -57,11 +62,11 @@ class DateSpan:
 
     @property
     def edtf_end(self) -> str:
-        return _edtf_point(self.end, self.precision)
+        return _edtf_point(self.end, self.end_precision or self.precision)
 
     @property
     def edtf(self) -> str:
-        """EDTF (ISO 8601-2): '1992-11-23', '2025-11', '2024', '2024/2034', '2023-02-18/2023-02-19'."""
+        """EDTF (ISO 8601-2): '1992-11-23', '2025-11', '2024/2034', '2023-02-18/2023-02-19'."""
         suffix = _qualifier(self.approximate, self.uncertain)
         if self.is_point:
             return self.edtf_start + suffix
