@@ -1,0 +1,94 @@
+"""Anchors: the places where a date expression can start.
+
+Running every rule at every character of a document is what makes a regex grammar slow.
+Instead, three cheap scans of the lower-cased text find the numbers, the "(" of year ranges,
+"Q1"-style codes, and the words a rule can start with (month stems, "joriy", "shu", "в",
+"the", "first", "in" …); each rule is then tried only at the anchors of its kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from uzkz_desktop.dates import tables
+from uzkz_desktop.dates.lexicon import (
+    MONTH_STEMS,
+    WORD_END,
+    WORD_START,
+    WS,
+    normalise,
+    trie,
+    words,
+)
+
+DAY = "day"  # a run of 1 or 2 digits that does not continue a word, a decimal or a path
+YEAR = "year"  # such a run of 4 digits (other lengths start no date)
+PAREN = "paren"  # "(" before a year: "(1993 – 2000)"
+CODE = "code"  # "Q1 2024", "H2 2023"
+MONTH = "month"  # a month stem
+RELATIVE = "relative"  # "joriy yil", "shu yil", "в этом году", "this year", "биыл"
+THE = "the"  # "the" before "first"/"last"/"same" …
+PERIOD = "period"  # "birinchi", "dastlabki", "первом", "first", "за" …
+PREPOSITION = "preposition"  # "in 2024", "since 1991"
+
+_NUMBERS = re.compile(r"[0-9](?<![\w.,/][0-9])[0-9]*")  # digit first: the engine skips fast
+_PARENS = re.compile(r"\((?=\s{0,3}[12][0-9]{3})")
+_CODES = re.compile(r"[qh](?<!\w[qh])[1-4](?=\s{0,2}[12][0-9]{3})")
+
+_ENGLISH_ORDINALS = ("first", "second", "third", "fourth")
+_WHOLE = WORD_END
+
+
+def _word_entries() -> list[tuple[str, str, str]]:
+    """(word, what must follow it, anchor kind) for every word a rule can start with."""
+    russian = words(tables.RELATIVE_RUSSIAN)
+    entries = [(stem, "", MONTH) for stem in MONTH_STEMS]
+    entries += [
+        (word, rf"(?={WS}(?:yil|йил|жыл))", RELATIVE) for word in tables.RELATIVE_BEFORE_YEAR
+    ]
+    entries += [(word, _WHOLE, RELATIVE) for word in tables.RELATIVE_ONE_WORD]
+    entries += [(word, rf"(?=\s{{1,3}}(?:{russian})\s)", RELATIVE) for word in ("в", "во")]
+    entries += [
+        (word.split()[0], r"(?=\s{1,3}(?:же\s{1,3})?год)", RELATIVE)
+        for word in tables.RELATIVE_RUSSIAN
+    ]
+    entries += [(word, r"(?=\s{1,3}year)", RELATIVE) for word in tables.RELATIVE_ENGLISH]
+    after_the = words([*tables.RELATIVE_ENGLISH, *_ENGLISH_ORDINALS])
+    entries.append(("the", rf"(?=\s{{1,3}}(?:{after_the}){WORD_END})", THE))
+    entries += [(word, _WHOLE, PERIOD) for word in (*tables.FIRST_WORDS, *tables.ORDINALS)]
+    entries.append(("за", r"(?=\s)", PERIOD))
+    entries += [
+        (word, r"(?=\s{1,3}(?:(?:early|late|mid)[\s\-]{1,2})?[12][0-9]{3})", PREPOSITION)
+        for word in tables.ENGLISH_YEAR_PREPOSITIONS
+    ]
+    return entries
+
+
+def _word_kinds(entries: list[tuple[str, str, str]]) -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for word, _, kind in entries:
+        kinds.setdefault(normalise(word), set()).add(kind)
+    return {word: frozenset(found) for word, found in kinds.items()}
+
+
+_ENTRIES = _word_entries()
+_WORDS = re.compile(rf"{WORD_START}(?:{trie((word, after) for word, after, _ in _ENTRIES)})")
+_WORD_KINDS = _word_kinds(_ENTRIES)
+_NUMBER_KINDS = {1: frozenset({DAY}), 2: frozenset({DAY}), 4: frozenset({YEAR})}
+_PAREN_KINDS = frozenset({PAREN})
+_CODE_KINDS = frozenset({CODE})
+
+
+def find_anchors(lowered: str) -> Iterator[tuple[int, frozenset[str]]]:
+    """(offset, kinds) of every anchor in `lowered` (text passed through `lexicon.lower`)."""
+    for match in _NUMBERS.finditer(lowered):
+        kinds = _NUMBER_KINDS.get(match.end() - match.start())
+        if kinds is not None:
+            yield match.start(), kinds
+    for match in _PARENS.finditer(lowered):
+        yield match.start(), _PAREN_KINDS
+    for match in _CODES.finditer(lowered):
+        yield match.start(), _CODE_KINDS
+    for match in _WORDS.finditer(lowered):
+        yield match.start(), _WORD_KINDS[normalise(match.group())]

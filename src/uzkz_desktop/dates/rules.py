@@ -1,0 +1,617 @@
+"""The rules of the date grammar: one compiled pattern and one reader per way of writing a date.
+
+A rule's reader turns a match into a `Candidate`: where it is, what kind of expression it is,
+and how to build its span once the year is known. Choosing among overlapping candidates and
+supplying years from context is `grammar.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from uzkz_desktop.core.dates import DateSpan
+from uzkz_desktop.dates import spans, tables
+from uzkz_desktop.dates.anchors import (
+    CODE,
+    DAY,
+    MONTH,
+    PAREN,
+    PERIOD,
+    PREPOSITION,
+    RELATIVE,
+    THE,
+    YEAR,
+)
+from uzkz_desktop.dates.lexicon import (
+    AP,
+    DASH,
+    DAY_NOUN,
+    DAY_ORDINAL,
+    DAY_TO_MONTH,
+    FIRST,
+    HALF,
+    LETTER,
+    MONTH_NOUN,
+    NUMBER_START,
+    NUMERAL,
+    ORDINAL,
+    QUANTITY_AFTER,
+    QUARTER,
+    RELATIVE_BEFORE_YEAR,
+    RELATIVE_ENGLISH,
+    RELATIVE_RUSSIAN,
+    WORD_END,
+    WORD_START,
+    WS,
+    WS0,
+    YEAR_TO_WORD,
+    Strength,
+    days,
+    is_plural_year_word,
+    month,
+    month_word,
+    months,
+    normalise,
+    numeral,
+    ordinal,
+    relative_kind,
+    words,
+    year,
+    year_word,
+)
+
+Builder = Callable[[int], DateSpan | None]  # the span, given the year the expression is in
+
+
+class YearSource(Enum):
+    """Where the year of a candidate comes from."""
+
+    WRITTEN = "written"  # in the expression itself
+    CONTEXT = "context"  # the latest year named earlier in the text ("26 noyabrda")
+    DOCUMENT = "document"  # the year of writing plus an offset ("joriy yil", "o‘tgan yil")
+    SAME = "same"  # the latest year named earlier, else the year of writing ("shu yil")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A rule's reading of one match, before overlaps are settled and years filled in."""
+
+    start: int
+    end: int
+    kind: str  # "date" | "range" | "period" | "relative"
+    build: Builder
+    year_from: YearSource = YearSource.WRITTEN
+    offset: int = 0
+
+
+Reader = Callable[[re.Match[str]], Candidate | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern, matched on the lower-cased text (see `lexicon.lower`), and its reader."""
+
+    name: str
+    pattern: re.Pattern[str]
+    read: Reader
+    anchors: frozenset[str]  # the kinds of anchor (see `anchors.py`) a match starts at
+    on_original: bool = False  # match the text as written (the reader looks at capitals)
+
+    def match_at(self, original: str, lowered: str, position: int) -> Candidate | None:
+        match = self.pattern.match(original if self.on_original else lowered, position)
+        return None if match is None else self.read(match)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # No IGNORECASE: the text is lower-cased once, which is faster and keeps the word lookups
+    # exact (IGNORECASE would also let "ſ" match "s", a form no table has).
+    return re.compile(pattern)
+
+
+def _written(
+    match: re.Match[str],
+    kind: str,
+    span: DateSpan | None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Candidate | None:
+    """A candidate whose year is written in it: its span is known (and checked) now."""
+    if span is None:
+        return None
+    first = match.start() if start is None else start
+    last = match.end() if end is None else end
+    return Candidate(first, last, kind, lambda _year: span)
+
+
+def _quantity_follows(match: re.Match[str], end: int | None = None) -> bool:
+    """True for "2000 kishi", "1100 дан", "2015 mln": a figure, not a year."""
+    return QUANTITY_AFTER.match(match.string, match.end() if end is None else end) is not None
+
+
+# --- shared readers for the parts after a year -------------------------------------------
+
+
+def _days_of_month(
+    match: re.Match[str], first: str, last: str | None, mon: str
+) -> tuple[Builder, str]:
+    number = month_word(match[mon]).number
+    start_day = int(match[first])
+    if last is None or match[last] is None:
+        return (lambda y: spans.day(y, number, start_day)), "date"
+    end_day = int(match[last])
+    return (
+        lambda y: spans.between(spans.day(y, number, start_day), spans.day(y, number, end_day))
+    ), "range"
+
+
+def _months_of_year(match: re.Match[str], first: str, last: str | None) -> tuple[Builder, str]:
+    start_month = month_word(match[first]).number
+    if last is None or match[last] is None:
+        return (lambda y: spans.month(y, start_month)), "date"
+    end_month = month_word(match[last]).number
+    return (lambda y: spans.months(y, start_month, end_month)), "range"
+
+
+def _period(match: re.Match[str], prefix: str) -> Builder | None:
+    """Months 1..4 for "birinchi to‘rt oyida", 1..6 for "birinchi yarmida", 4..6 for "II chorak"."""
+    if match[prefix + "n"] is not None:
+        count = numeral(match[prefix + "n"])
+        return None if not 1 <= count <= 12 else (lambda y: spans.months(y, 1, count))
+    if match[prefix + "h"] is not None:
+        half = ordinal(match[prefix + "h"])
+        return None if half > 2 else (lambda y: spans.months(y, 6 * half - 5, 6 * half))
+    quarter = ordinal(match[prefix + "q"])
+    return lambda y: spans.months(y, 3 * quarter - 2, 3 * quarter)
+
+
+def period_tail(prefix: str) -> str:
+    """The part of a year: "birinchi to‘rt oyida", "birinchi yarmida", "II choragida"."""
+    return (
+        rf"(?:(?P<{prefix}f>{FIRST}){WS}(?P<{prefix}n>{NUMERAL}){WS}{MONTH_NOUN}"
+        rf"|(?P<{prefix}h>{ORDINAL}){WS}(?:{HALF})"
+        rf"|(?P<{prefix}q>{ORDINAL}){WS}(?:{QUARTER})){WORD_END}"
+    )
+
+
+def _is_trusted(match: re.Match[str], name: str, *, confirmed: bool) -> bool:
+    """A weak month word needs confirmation ("2-may", "may oyida"); an abbreviation a year."""
+    if match[name] is None:
+        return True
+    strength = month_word(match[name]).strength
+    if strength is Strength.ABBREVIATION:
+        return False
+    return strength is Strength.FULL or confirmed
+
+
+def _relative(match: re.Match[str], build: Builder) -> Candidate:
+    """A candidate whose year is named from the year of writing ("o‘tgan yil") or context."""
+    relation = relative_kind(match["rel"])
+    source = YearSource.SAME if relation == "same" else YearSource.DOCUMENT
+    offset = tables.RELATIVE_OFFSETS[relation]
+    return Candidate(match.start(), match.end(), "relative", build, source, offset)
+
+
+# --- 1. a year (or a relative year) followed by a day, a month or a period ---------------
+# "1992-yil 23-noyabrda", "2017 йил 22-23 март", "2024 жылғы 15 наурызда",
+# "2022-yilning noyabrida", "2024-yilning yanvar–noyabr oylarida", "2025- yilning birinchi
+# to‘rt oyida", "joriy yilning 15-noyabr kuni", "Жорий йил август ойида".
+
+_HEADED = _compile(
+    rf"(?:{NUMBER_START}{year('y')}{YEAR_TO_WORD}{year_word('yw')}"
+    rf"|{WORD_START}(?P<rel>{RELATIVE_BEFORE_YEAR}){WORD_END})"
+    rf"{WS}(?:{days('d', 'e')}{DAY_TO_MONTH}{month('m')}(?:{WS}(?P<kuni>{DAY_NOUN}))?"
+    rf"|{months('mm', 'mn')}(?:{WS}(?P<oy>{MONTH_NOUN}))?"
+    rf"|{period_tail('p')})"
+)
+
+
+def _read_headed(match: re.Match[str]) -> Candidate | None:
+    tail = _headed_tail(match)
+    if tail is None:
+        return None
+    build, kind = tail
+    if match["y"] is not None:
+        if is_plural_year_word(match["yw"]):
+            return None  # "2023–2025-yillarda noyabr" cannot name one November
+        return _written(match, kind, build(int(match["y"])))
+    if (
+        match["mm"] is not None
+        and match["oy"] is None
+        and not (
+            _is_trusted(match, "mm", confirmed=False) and _is_trusted(match, "mn", confirmed=False)
+        )
+    ):
+        return None  # "bu yil mayda": "may" is only trusted with a year or "oy"
+    return _relative(match, build)
+
+
+def _headed_tail(match: re.Match[str]) -> tuple[Builder, str] | None:
+    if match["m"] is not None:
+        return _days_of_month(match, "d", "e", "m")
+    if match["mm"] is not None:
+        return _months_of_year(match, "mm", "mn")
+    build = _period(match, "p")
+    return None if build is None else (build, "period")
+
+
+# --- 2. day(s), month, year --------------------------------------------------------------
+# "15 июль 2020 й.", "7 Apr 2024", "27 Dec. 2025", "5 September 2023", "15 марта 2024 года",
+# "1 января 2025 г.", "23 noyabr 1992", "18–19 fevral 2023".
+
+_DAY_MONTH_YEAR = _compile(
+    rf"{NUMBER_START}{days('d', 'e')}{DAY_ORDINAL}{DAY_TO_MONTH}{month('m')}"
+    rf"(?:[,.]?{WS}|\s{{0,3}}{DASH}\s{{0,3}}){year('y')}(?:{YEAR_TO_WORD}{year_word('yw')})?"
+)
+
+
+def _read_day_month_year(match: re.Match[str]) -> Candidate | None:
+    if match["yw"] is None and _quantity_follows(match):
+        return None
+    build, kind = _days_of_month(match, "d", "e", "m")
+    return _written(match, kind, build(int(match["y"])))
+
+
+# --- 3. English month, day(s), year: "March 16, 2025", "March 16–17, 2025" ---------------
+
+_MONTH_DAY_YEAR = _compile(
+    rf"{month('m')}\s{{1,3}}{days('d', 'e')}(?:st|nd|rd|th)?(?:,\s{{0,3}}|\s{{1,3}}){year('y')}"
+)
+
+
+def _read_month_day_year(match: re.Match[str]) -> Candidate | None:
+    build, kind = _days_of_month(match, "d", "e", "m")
+    return _written(match, kind, build(int(match["y"])))
+
+
+# --- 4. month(s) and year: "Dekabr-2025", "ноябрь 1992", "декабре 2022 года", "Jan–Sep 2024"
+
+_MONTH_YEAR = _compile(
+    rf"{months('m', 'n')}(?:\s{{0,3}}{DASH}\s{{0,3}}|,?{WS}){year('y')}"
+    rf"(?:{YEAR_TO_WORD}{year_word('yw')})?"
+)
+
+
+def _read_month_year(match: re.Match[str]) -> Candidate | None:
+    if match["yw"] is None and _quantity_follows(match):
+        return None  # "в марте 2000 человек"
+    build, kind = _months_of_year(match, "m", "n")
+    return _written(match, kind, build(int(match["y"])))
+
+
+# --- 5. day(s) and month, the year from context: "28-yanvarda", "26 noyabrda", "1-apreldan"
+
+_DAY_MONTH = _compile(
+    rf"{NUMBER_START}{days('d', 'e')}{DAY_ORDINAL}(?P<sep>{DAY_TO_MONTH}){month('m')}"
+    rf"(?:{WS}(?P<kuni>{DAY_NOUN}))?"
+)
+
+
+def _read_day_month(match: re.Match[str]) -> Candidate | None:
+    hyphenated = any(char in tables.DASHES for char in match["sep"])
+    if not _is_trusted(match, "m", confirmed=hyphenated or match["kuni"] is not None):
+        return None
+    build, kind = _days_of_month(match, "d", "e", "m")
+    return Candidate(match.start(), match.end(), kind, build, YearSource.CONTEXT)
+
+
+# --- 6. month(s) with a month noun, the year from context: "Март ойида", "noyabr oyida",
+# "yanvar-sentabr oylarida"
+
+_MONTH_WITH_NOUN = _compile(rf"{months('m', 'n')}{WS}(?P<oy>{MONTH_NOUN})")
+
+
+def _read_month_with_noun(match: re.Match[str]) -> Candidate | None:
+    if not (_is_trusted(match, "m", confirmed=True) and _is_trusted(match, "n", confirmed=True)):
+        return None
+    build, kind = _months_of_year(match, "m", "n")
+    return Candidate(match.start(), match.end(), kind, build, YearSource.CONTEXT)
+
+
+# --- 7. numeric dates and ranges: "17.04.2000", "12.2008", "2025-03-16",
+# "17.04.2000 – 2008", "12.2008 – 12.2011", "06.01.2016 – 10.02.2018"
+
+
+def _numeric_point(tag: str) -> str:
+    return (
+        rf"(?P<p{tag}>(?P<dd{tag}>3[01]|[12][0-9]|0?[1-9])\.(?P<dm{tag}>1[0-2]|0?[1-9])\."
+        rf"{year('dy' + tag)}"
+        rf"|(?P<mm{tag}>0[1-9]|1[0-2])\.{year('my' + tag)}"
+        rf"|(?P<iy{tag}>[12][0-9]{{3}})-(?P<im{tag}>0[1-9]|1[0-2])-(?P<id{tag}>0[1-9]|[12][0-9]|3[01]))"
+    )
+
+
+_NUMERIC = _compile(
+    rf"(?<![\w.,/\-]){_numeric_point('a')}"
+    rf"(?:\s{{0,3}}{DASH}\s{{0,3}}(?:{_numeric_point('b')}|{year('yb')}))?"
+    rf"(?![0-9]|[.,\-][0-9])"
+)
+
+
+def _point(match: re.Match[str], tag: str) -> DateSpan | None:
+    if match["dd" + tag] is not None:
+        return spans.day(int(match["dy" + tag]), int(match["dm" + tag]), int(match["dd" + tag]))
+    if match["mm" + tag] is not None:
+        return spans.month(int(match["my" + tag]), int(match["mm" + tag]))
+    return spans.day(int(match["iy" + tag]), int(match["im" + tag]), int(match["id" + tag]))
+
+
+def _read_numeric(match: re.Match[str]) -> Candidate | None:
+    first = _point(match, "a")
+    if match["pb"] is not None or match["yb"] is not None:
+        last = _point(match, "b") if match["pb"] is not None else spans.year(int(match["yb"]))
+        span = spans.between(first, last)
+        if span is not None and not _quantity_follows(match):
+            return _written(match, "range", span)
+    if _quantity_follows(match, match.end("pa")):
+        return None  # "12.2015 mln"
+    return _written(match, "date", first, end=match.end("pa"))
+
+
+# --- 8. years with a year word: "2023-yilda", "2016 - yildan", "2017 йилдан", "2024 жылы",
+# "1991 года", "2023–2025-yillarda", "2024-2034 йилларга", "1990-yillarda" (a decade),
+# "2023-2024 o‘quv yili" (an academic year)
+
+_YEAR_WITH_WORD = _compile(
+    rf"{NUMBER_START}{year('y')}"
+    rf"(?:(?:\s{{0,3}}{DASH}{WS0}|\s{{1,3}}по\s{{1,3}}|/){year('z')})?"
+    rf"(?P<sep>{YEAR_TO_WORD})(?:(?:{words(tables.ACADEMIC_WORDS)}){WS})?{year_word('yw')}"
+)
+
+
+def _read_year_with_word(match: re.Match[str]) -> Candidate | None:
+    first = int(match["y"])
+    if _counts_years(match):
+        return None
+    if match["z"] is not None:
+        return _written(
+            match, "range", spans.between(spans.year(first), spans.year(int(match["z"])))
+        )
+    if is_plural_year_word(match["yw"]) and first % 10 == 0:
+        return _written(match, "period", spans.decade(first))
+    return _written(match, "date", spans.year(first))
+
+
+def _counts_years(match: re.Match[str]) -> bool:
+    """True for "2000 yil oldin" (2000 years ago) and "1000 yildan ortiq" (over 1000 years).
+
+    Only with a space: "2000-yildan oldin" is "before 2000".
+    """
+    if normalise(match["yw"]) not in _COUNTED_YEAR_WORDS or any(
+        char in tables.DASHES for char in match["sep"]
+    ):
+        return False
+    following = _NEXT_WORD.match(match.string, match.end())
+    return following is not None and normalise(following.group(1)) in tables.YEAR_COUNT_FOLLOWERS
+
+
+_COUNTED_YEAR_WORDS = frozenset({"yil", "yildan", "йил", "йилдан", "жыл", "жылдан"})
+_NEXT_WORD = re.compile(rf"\s{{0,10}}((?:{LETTER}|{AP})+)")
+
+
+# --- 8b. a from–to range of years: "2016-yildan 2024-yilgacha", "2016 жылдан 2024 жылға дейін"
+
+_YEAR_FROM_TO = _compile(
+    rf"{NUMBER_START}{year('y')}{YEAR_TO_WORD}(?:{words(tables.YEAR_FROM_WORDS)}){WS}"
+    rf"{year('z')}{YEAR_TO_WORD}(?:{words(tables.YEAR_TO_WORDS)}){WORD_END}"
+)
+
+
+def _read_year_from_to(match: re.Match[str]) -> Candidate | None:
+    span = spans.between(spans.year(int(match["y"])), spans.year(int(match["z"])))
+    return _written(match, "range", span)
+
+
+# --- 9. English years after a preposition: "in 2024", "since 1991", "from 2016 to 2024" ---
+
+_ENGLISH_YEAR = re.compile(
+    rf"{WORD_START}(?P<pre>(?:{words(tables.ENGLISH_YEAR_PREPOSITIONS)})\s{{1,3}}"
+    rf"(?:(?:early|late|mid)[\s\-]{{1,2}})?){year('y')}"
+    rf"(?:\s{{0,3}}(?:{DASH}|and|to|until)\s{{0,3}}{year('z')})?",
+    re.IGNORECASE,
+)
+
+
+def _read_english_year(match: re.Match[str]) -> Candidate | None:
+    first = int(match["y"])
+    last = int(match["z"]) if match["z"] is not None else first
+    if not (spans.plausible_bare_year(first) and spans.plausible_bare_year(last)):
+        return None
+    preposition = normalise(match["pre"]).split()[0]
+    if not _ends_like_a_year(
+        match.string, match.end(), strict=preposition in tables.ENGLISH_WEAK_PREPOSITIONS
+    ):
+        return None
+    span = spans.between(spans.year(first), spans.year(last))
+    if span is None:
+        return None
+    if preposition in tables.ENGLISH_APPROXIMATE:
+        span = spans.qualified(span, approximate=True)
+    kind = "date" if match["z"] is None else "range"
+    return _written(match, kind, span, start=match.start("y"))
+
+
+def _ends_like_a_year(text: str, end: int, *, strict: bool) -> bool:
+    """What follows "in 2024" keeps it a year; "in 2000 households", "since 1991 km" do not.
+
+    `text` is the text as written: a capital after the year ("in 2024 Uzbekistan") counts.
+
+    After a weak preposition ("in", "by", "from") a plural noun makes the number a count.
+    """
+    if QUANTITY_AFTER.match(text, end) is not None:
+        return False
+    rest = text[end : end + 40].lstrip()
+    if not rest or not strict:
+        return True
+    if rest[0].isdigit():
+        return False
+    word = _NEXT_WORD.match(rest)
+    if word is None or word.start(1) != 0:
+        return True  # punctuation, a dash, a bracket
+    token = word.group(1)
+    lowered = token.lower()
+    if token[0].isupper() or lowered in tables.ENGLISH_FOLLOWERS:
+        return True
+    return not lowered.endswith("s")
+
+
+# --- 10. a parenthesised year range: "(1993 – 2000)" ----------------------------------------
+
+_PARENTHESISED_YEARS = _compile(
+    rf"\(\s{{0,3}}{year('y')}\s{{0,3}}{DASH}\s{{0,3}}{year('z')}\s{{0,3}}\)"
+)
+
+
+def _read_parenthesised_years(match: re.Match[str]) -> Candidate | None:
+    first, last = int(match["y"]), int(match["z"])
+    if not (spans.plausible_bare_year(first) and spans.plausible_bare_year(last)):
+        return None
+    span = spans.between(spans.year(first), spans.year(last))
+    return _written(match, "range", span, start=match.start("y"), end=match.end("z"))
+
+
+# --- 11. decades: "1990-е годы", "1990-х годах", "the 1990s" -------------------------------
+
+_DECADE = _compile(
+    rf"{NUMBER_START}{year('y')}(?:\s{{0,2}}{DASH}\s{{0,2}}(?:е|х|ые|ых){WORD_END}"
+    rf"(?:{WS}год[^\W\d_]{{0,3}}{WORD_END})?|['’]?s{WORD_END})"
+)
+
+
+def _read_decade(match: re.Match[str]) -> Candidate | None:
+    return _written(match, "period", spans.decade(int(match["y"])))
+
+
+# --- 12. periods with a year after them: "первом полугодии 2024 года", "за 9 месяцев 2024
+# года", "first half of 2024", "the first four months of 2025", "Q1 2024", "H1 2024"
+
+_PERIOD_RUSSIAN = _compile(
+    rf"{WORD_START}(?:(?P<ph>{ORDINAL})\s{{1,3}}(?:{HALF})"
+    rf"|(?P<pq>{ORDINAL})\s{{1,3}}(?:{QUARTER})"
+    rf"|(?:за\s{{1,3}}(?:первые\s{{1,3}})?|первые\s{{1,3}})(?P<pn>{NUMERAL})\s{{1,3}}месяц"
+    rf"[^\W\d_]{{0,3}}){WS}{year('y')}(?:\s{{0,3}}{year_word('yw')})?"
+)
+_PERIOD_ENGLISH = _compile(
+    rf"{WORD_START}(?:the\s{{1,3}})?(?:(?P<ph>{ORDINAL})\s{{1,3}}half"
+    rf"|(?P<pq>{ORDINAL})\s{{1,3}}quarter|first\s{{1,3}}(?P<pn>{NUMERAL})\s{{1,3}}months)"
+    rf"\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}}year\s{{1,3}})?{year('y')}"
+)
+_QUARTER_CODE = _compile(rf"{WORD_START}(?P<code>[qh][1-4])\s{{0,2}}{year('y')}")
+
+
+def _read_period_with_year(match: re.Match[str]) -> Candidate | None:
+    build = _period(match, "p")
+    return None if build is None else _written(match, "period", build(int(match["y"])))
+
+
+def _read_quarter_code(match: re.Match[str]) -> Candidate | None:
+    letter, number = match["code"][0], int(match["code"][1])
+    size = 3 if letter == "q" else 6  # a quarter or a half
+    if number * size > 12:
+        return None  # H3
+    span = spans.months(int(match["y"]), size * number - size + 1, size * number)
+    return _written(match, "period", span)
+
+
+# --- 13. periods without a year: "dastlabki olti oyda", "birinchi yarmida" ---------------
+
+_PERIOD_ALONE = _compile(rf"{WORD_START}{period_tail('p')}")
+_GENITIVE_ENDINGS = ("ning", "нинг", "ның", "нің", "дың", "дің", "тың", "тің")
+_YEAR_GENITIVES = frozenset({"yilning", "йилнинг", "жылдың"})
+
+
+def _read_period_alone(match: re.Match[str]) -> Candidate | None:
+    owner = _word_before(match.string, match.start())
+    if owner.endswith(_GENITIVE_ENDINGS) and owner not in _YEAR_GENITIVES:
+        return None  # "asrning birinchi yarmida", "loyihaning dastlabki olti oyida"
+    build = _period(match, "p")
+    if build is None:
+        return None
+    return Candidate(match.start(), match.end(), "period", build, YearSource.CONTEXT)
+
+
+def _word_before(text: str, start: int) -> str:
+    words_before = text[max(0, start - 40) : start].split()
+    return normalise(words_before[-1]) if words_before else ""
+
+
+# --- 14. relative years alone: "o‘tgan yilga", "shu yildan", "биыл" ------------------------
+
+_RELATIVE_ALONE = _compile(rf"{WORD_START}(?P<rel>{RELATIVE_BEFORE_YEAR}){WORD_END}")
+
+
+def _read_relative_alone(match: re.Match[str]) -> Candidate | None:
+    return _relative(match, spans.year)
+
+
+# --- 15. Russian and English relative years, maybe after a day and month:
+# "в прошлом году", "15 марта текущего года", "в марте этого года", "March of last year"
+
+_RELATIVE_RUSSIAN = _compile(
+    rf"(?:(?:{NUMBER_START}{days('d', 'e')}{WS})?{month('m')}{WS})?"
+    rf"{WORD_START}(?P<rel>{RELATIVE_RUSSIAN}){WORD_END}"
+)
+_RELATIVE_ENGLISH = _compile(
+    rf"(?:{month('m')}(?:\s{{1,3}}{days('d', 'e')})?,?\s{{1,3}}(?:of\s{{1,3}})?)?"
+    rf"{WORD_START}(?P<rel>{RELATIVE_ENGLISH}){WORD_END}"
+)
+
+
+def _read_relative_after(match: re.Match[str]) -> Candidate | None:
+    if match["m"] is None:
+        return _relative(match, spans.year)
+    if month_word(match["m"]).strength is Strength.ABBREVIATION:
+        return None
+    if match["d"] is None:
+        return _relative(match, _months_of_year(match, "m", None)[0])
+    return _relative(match, _days_of_month(match, "d", "e", "m")[0])
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("headed", _HEADED, _read_headed, frozenset({YEAR, RELATIVE})),
+    Rule("day_month_year", _DAY_MONTH_YEAR, _read_day_month_year, frozenset({DAY})),
+    Rule("month_day_year", _MONTH_DAY_YEAR, _read_month_day_year, frozenset({MONTH})),
+    Rule("month_year", _MONTH_YEAR, _read_month_year, frozenset({MONTH})),
+    Rule("numeric", _NUMERIC, _read_numeric, frozenset({DAY, YEAR})),
+    Rule("period_russian", _PERIOD_RUSSIAN, _read_period_with_year, frozenset({PERIOD})),
+    Rule("period_english", _PERIOD_ENGLISH, _read_period_with_year, frozenset({PERIOD, THE})),
+    Rule("quarter_code", _QUARTER_CODE, _read_quarter_code, frozenset({CODE})),
+    Rule(
+        "relative_russian",
+        _RELATIVE_RUSSIAN,
+        _read_relative_after,
+        frozenset({DAY, MONTH, RELATIVE}),
+    ),
+    Rule(
+        "relative_english",
+        _RELATIVE_ENGLISH,
+        _read_relative_after,
+        frozenset({MONTH, RELATIVE, THE}),
+    ),
+    Rule("year_with_word", _YEAR_WITH_WORD, _read_year_with_word, frozenset({YEAR})),
+    Rule("year_from_to", _YEAR_FROM_TO, _read_year_from_to, frozenset({YEAR})),
+    Rule("decade", _DECADE, _read_decade, frozenset({YEAR})),
+    Rule(
+        "english_year",
+        _ENGLISH_YEAR,
+        _read_english_year,
+        frozenset({PREPOSITION}),
+        on_original=True,
+    ),
+    Rule(
+        "parenthesised_years", _PARENTHESISED_YEARS, _read_parenthesised_years, frozenset({PAREN})
+    ),
+    Rule("day_month", _DAY_MONTH, _read_day_month, frozenset({DAY})),
+    Rule("month_with_noun", _MONTH_WITH_NOUN, _read_month_with_noun, frozenset({MONTH})),
+    Rule("period_alone", _PERIOD_ALONE, _read_period_alone, frozenset({PERIOD})),
+    Rule("relative_alone", _RELATIVE_ALONE, _read_relative_alone, frozenset({RELATIVE})),
+)
+
+
+@cache
+def rules_at(kinds: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules that can start at an anchor of these kinds (few distinct sets: cached)."""
+    return tuple(rule for rule in RULES if rule.anchors & kinds)

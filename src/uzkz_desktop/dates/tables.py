@@ -1,0 +1,283 @@
+"""Word tables of the date grammar: months, numerals, year words, deictics.
+
+Data only. `lexicon.py` turns these into regex fragments and lookups; nothing here matches text.
+Every entry is lower case. In Uzbek Latin words, "'" stands for any of the o‘/g‘ apostrophe
+variants the sources use (‘ ’ ' ʻ ʼ „ ‟ `), and the apostrophe may also be missing.
+"""
+
+from __future__ import annotations
+
+# The tables are laid out for reading, several entries a line.
+# fmt: off
+
+# Characters PDF extractions and keyboards use for the o‘/g‘ apostrophe and the tutuq belgisi.
+APOSTROPHES = "'‘’ʻʼ„‟`´"
+
+# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign, soft hyphen.
+DASHES = "-‐‑‒–—−\u00ad"
+
+# Month stems. A stem matches followed by one of its script's *_MONTH_SUFFIXES (or none).
+UZ_LATIN_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("yanvar",),
+    2: ("fevral",),
+    3: ("mart",),
+    4: ("aprel",),
+    5: ("may",),
+    6: ("iyun",),
+    7: ("iyul",),
+    8: ("avgust",),
+    9: ("sentabr", "sentyabr"),
+    10: ("oktabr", "oktyabr"),
+    11: ("noyabr",),
+    12: ("dekabr",),
+}
+
+# Uzbek Cyrillic and Russian share these stems ("ноябр" + ь/я/е or + да/даги/ида).
+CYRILLIC_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("январ",),
+    2: ("феврал",),
+    3: ("март",),
+    4: ("апрел",),
+    5: ("май",),
+    6: ("июн",),
+    7: ("июл",),
+    8: ("август",),
+    9: ("сентябр", "сентабр"),
+    10: ("октябр", "октабр"),
+    11: ("ноябр",),
+    12: ("декабр",),
+}
+
+# Russian "май" changes its stem when declined, so its forms are listed whole.
+RUSSIAN_MAY_FORMS = ("мая", "мае", "маю", "маем")
+
+KAZAKH_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("қаңтар",),
+    2: ("ақпан",),
+    3: ("наурыз",),
+    4: ("сәуір",),
+    5: ("мамыр",),
+    6: ("маусым",),
+    7: ("шілде",),
+    8: ("тамыз",),
+    9: ("қыркүйек",),
+    10: ("қазан",),
+    11: ("қараша",),
+    12: ("желтоқсан",),
+}
+
+ENGLISH_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("january",),
+    2: ("february",),
+    3: ("march",),
+    4: ("april",),
+    5: ("may",),
+    6: ("june",),
+    7: ("july",),
+    8: ("august",),
+    9: ("september",),
+    10: ("october",),
+    11: ("november",),
+    12: ("december",),
+}
+
+# Abbreviations are accepted only next to a year: "Mar", "Jun", "дек" are too short to trust alone.
+ENGLISH_ABBREVIATIONS: dict[int, tuple[str, ...]] = {
+    1: ("jan",),
+    2: ("feb",),
+    3: ("mar",),
+    4: ("apr",),
+    6: ("jun",),
+    7: ("jul",),
+    8: ("aug",),
+    9: ("sep", "sept"),
+    10: ("oct",),
+    11: ("nov",),
+    12: ("dec",),
+}
+
+# Russian abbreviations are written with a dot ("15 нояб. 2024 г."); the dot is required.
+RUSSIAN_ABBREVIATIONS: dict[int, tuple[str, ...]] = {
+    1: ("янв",),
+    2: ("фев", "февр"),
+    3: ("мар",),
+    4: ("апр",),
+    6: ("июн",),
+    7: ("июл",),
+    8: ("авг",),
+    9: ("сен", "сент"),
+    10: ("окт",),
+    11: ("ноя", "нояб"),
+    12: ("дек",),
+}
+
+# Case endings a month stem may carry, per script (in any order: `lexicon.words` builds a trie).
+UZ_LATIN_MONTH_SUFFIXES = ("idagi", "dagi", "idan", "dan", "ida", "da", "igacha", "gacha",
+                           "ining", "ning", "iga", "ga", "ini", "ni", "i")
+CYRILLIC_MONTH_SUFFIXES = (
+    # Uzbek Cyrillic, with or without the soft sign: декабрдаги, ноябрида, ноябрьда
+    "идаги", "даги", "идан", "дан", "ида", "да", "игача", "гача", "ининг", "нинг", "ига", "га",
+    "ини", "ни", "и",
+    # Russian declension: января, январе, январю, январём; марта, марте, мартом
+    "ём", "ем", "ом", "я", "е", "ю", "а", "у",
+)
+KAZAKH_MONTH_SUFFIXES = (
+    "ындағы", "індегі", "ында", "інде", "дағы", "дегі", "тағы", "тегі", "ынан", "інен",
+    "нан", "нен", "дан", "ден", "тан", "тен", "да", "де", "та", "те", "ына", "іне",
+    "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың", "тің", "ы", "і",
+)
+
+# Month forms that are also ordinary words. They count as a month only next to a year, after a
+# hyphenated day ("2-may") or before a day/month word ("may oyida", "2 may kuni"):
+# "may" (English modal), "mayda"/"майда" (Uzbek "small"), "марта" (Uzbek "times"),
+# "қазан" (Kazakh "cauldron", the city of Kazan).
+WEAK_MONTH_WORDS = frozenset({"may", "mayda", "майда", "марта", "қазан", "қазанда", "қазаны"})
+
+# "oy/ой/ай" (month) and "kun/кун" (day) words that confirm a month name next to them.
+MONTH_WORD_STEMS = ("oy", "ой", "ай")
+DAY_WORDS = ("kuni", "куни")
+
+# Year words after a number: 2023-yilda, 2017 йилдан, 2024 жылғы; Russian and abbreviations.
+YEAR_WORD_STEMS = ("yil", "йил", "жыл")
+RUSSIAN_YEAR_WORDS = ("годами", "годах", "годам", "годов", "годом", "года", "году", "годы", "год")
+YEAR_ABBREVIATIONS = ("гг.", "г.", "й.", "y.", "ж.")  # "2020 й.", "1 января 2025 г.", "2024 ж."
+# "2016-yildan 2024-yilgacha": the year words of a from–to range of years.
+YEAR_FROM_WORDS = ("yildan", "йилдан", "жылдан")
+YEAR_TO_WORDS = ("yilgacha", "йилгача", "жылға дейін", "жылға шейін")
+# "2000 yillik tarix" is "a 2000-year history", "2750 yilligi" an anniversary: not years.
+YEAR_WORD_BLOCKERS = ("lik", "lig", "лик", "лиг", "дық", "дығ")
+PLURAL_MARKERS = ("lar", "лар", "дар", "тар")
+RUSSIAN_PLURAL_YEAR_WORDS = frozenset({"годы", "годов", "годах", "годам", "годами", "гг."})
+# After "2000 yil" / "1000 yildan" written with a space, these make the number a count of
+# years: "2000 yil oldin" (2000 years ago), "1000 yildan ortiq" (more than 1000 years).
+# Keys carry no apostrophes.
+YEAR_COUNT_FOLLOWERS = frozenset({
+    "oldin", "avval", "ilgari", "muqaddam", "ortiq", "koproq", "ziyod",
+    "олдин", "аввал", "илгари", "муқаддам", "ортиқ", "кўпроқ", "зиёд",
+    "бұрын", "астам", "артық", "көп",
+})
+# "2023-2024 o‘quv yili", "2024/2025 ўқув йилида": an academic year before the year word.
+ACADEMIC_WORDS = ("o'quv", "ўқув", "оқу")
+
+# Deictic and anaphoric year phrases, by the kind of year they name:
+# "this" is the year of writing; "last"/"next" one less/more; "same" the latest year named
+# earlier in the text (falling back to the year of writing).
+# Uzbek and Kazakh: the word comes before yil/йил/жыл ("joriy yilning", "o‘tgan yili").
+RELATIVE_BEFORE_YEAR: dict[str, str] = {
+    "joriy": "this", "bu": "this", "ushbu": "this", "жорий": "this", "бу": "this", "ушбу": "this",
+    "shu": "same", "o'sha": "same", "шу": "same", "ўша": "same",
+    "o'tgan": "last", "ўтган": "last",
+    "kelgusi": "next", "kelasi": "next", "келгуси": "next", "келаси": "next",
+    "ағымдағы": "this", "осы": "same", "өткен": "last", "келесі": "next",
+}
+# Endings of yil/йил/жыл after such a word; no plural (shu yillarda is "in those years").
+RELATIVE_YEAR_SUFFIXES = (
+    "ining", "ning", "idan", "idagi", "dagi", "ida", "dan", "da", "gacha", "ga", "gi", "ni", "i",
+    "ининг", "нинг", "идан", "идаги", "даги", "ида", "дан", "да", "гача", "га", "ги", "ни", "и",
+    "ының", "ында", "ынан", "дың", "ғы", "ға", "ы",
+)
+# Kazakh one-word forms: биыл "this year", былтыр "last year".
+RELATIVE_ONE_WORD: dict[str, str] = {
+    "биыл": "this", "биылғы": "this", "былтыр": "last", "былтырғы": "last",
+}
+# Russian: the word comes before год/года/году ("в прошлом году", "марта текущего года").
+RELATIVE_RUSSIAN: dict[str, str] = {
+    "этом": "this", "этого": "this", "этот": "this",
+    "текущем": "this", "текущего": "this", "текущий": "this",
+    "прошлом": "last", "прошлого": "last", "прошлый": "last",
+    "следующем": "next", "следующего": "next", "следующий": "next",
+    "том же": "same", "того же": "same",
+}
+# English: "this year", "last year", "the same year".
+RELATIVE_ENGLISH: dict[str, str] = {
+    "this": "this", "current": "this", "last": "last", "next": "next",
+    "that": "same", "same": "same",
+}
+RELATIVE_OFFSETS: dict[str, int] = {"this": 0, "same": 0, "last": -1, "next": 1}
+
+# Number words for "the first four months" (birinchi to‘rt oyida).
+NUMERALS: dict[str, int] = {
+    # Uzbek Latin
+    "bir": 1, "ikki": 2, "uch": 3, "to'rt": 4, "besh": 5, "olti": 6, "yetti": 7, "sakkiz": 8,
+    "to'qqiz": 9, "o'n": 10, "o'n bir": 11, "o'n ikki": 12,
+    # Uzbek Cyrillic
+    "бир": 1, "икки": 2, "уч": 3, "тўрт": 4, "беш": 5, "олти": 6, "етти": 7, "саккиз": 8,
+    "тўққиз": 9, "ўн": 10, "ўн бир": 11, "ўн икки": 12,
+    # Kazakh
+    "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
+    "он": 10, "он бір": 11,
+    # Russian
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "девять": 9, "десять": 10, "одиннадцать": 11,
+    # English
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}
+
+# "first" as in "the first N months of the year".
+FIRST_WORDS = ("birinchi", "dastlabki", "ilk", "биринчи", "дастлабки", "илк", "алғашқы",
+               "бірінші", "первые", "first")
+
+# Ordinals for halves and quarters of a year.
+ORDINALS: dict[str, int] = {
+    "birinchi": 1, "ikkinchi": 2, "uchinchi": 3, "to'rtinchi": 4,
+    "биринчи": 1, "иккинчи": 2, "учинчи": 3, "тўртинчи": 4,
+    "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4,
+    "первом": 1, "первое": 1, "первого": 1, "первый": 1,
+    "втором": 2, "второе": 2, "второго": 2, "второй": 2,
+    "третьем": 3, "третий": 3, "третьего": 3,
+    "четвертом": 4, "четвёртом": 4, "четвертый": 4, "четвёртый": 4, "четвертого": 4,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4,
+    "first": 1, "second": 2, "third": 3, "fourth": 4,
+}
+
+# A half and a quarter of a year, as inflected forms (not stems: "yarm" also begins
+# "yarmarka", a fair).
+HALF_WORDS = (
+    "yarmi", "yarmida", "yarmidagi", "yarmidan", "yarmiga", "yarmining", "yarmini",
+    "yarim yillik", "yarim yillikda", "yarim yilligida", "yarim yilligi",
+    "ярми", "ярмида", "ярмидаги", "ярмидан", "ярмига", "ярмининг",
+    "ярим йиллик", "ярим йилликда", "ярим йиллигида",
+    "жартысы", "жартысында", "жартысындағы", "жартыжылдық", "жартыжылдығы",
+    "жартыжылдығында", "жартыжылдықта",
+    "полугодие", "полугодии", "полугодия", "полугодием",
+)
+QUARTER_WORDS = (
+    "choragi", "choragida", "choragidagi", "choragidan", "chorakda",
+    "чораги", "чорагида", "чорагидаги", "чорагидан", "чоракда",
+    "тоқсаны", "тоқсанында", "тоқсанындағы",
+    "квартал", "квартале", "квартала", "кварталом",
+)
+
+# English prepositions that make a bare 4-digit number a year ("in 2024", "since 1991").
+ENGLISH_YEAR_PREPOSITIONS = ("in", "since", "by", "until", "till", "from", "during", "before",
+                             "after", "through", "throughout", "between", "circa", "ca.", "c.")
+ENGLISH_APPROXIMATE = frozenset({"circa", "ca.", "c."})
+# These also precede counts ("in 2000 households", "by 2030 tons"); the others do not.
+ENGLISH_WEAK_PREPOSITIONS = frozenset({"in", "by", "from", "through"})
+
+# After an English "in 2024", these words keep the number a year even though they may end in
+# "s"; another lower-case plural ("in 2000 households") makes the number a count.
+ENGLISH_FOLLOWERS = frozenset({
+    "and", "or", "to", "the", "a", "an", "it", "its", "their", "his", "her", "when", "as",
+    "with", "for", "was", "were", "had", "has", "have", "is", "are", "which", "that", "after",
+    "before", "in", "on", "at", "by", "from", "compared", "alone", "only", "while", "until",
+    "through", "but", "both", "there", "this", "these", "those", "they", "we", "he", "she",
+    "onwards", "onward", "respectively", "amounted", "reached", "rose", "grew",
+})
+
+# Words a person may type before a date that the grammar leaves out of the mention.
+TYPED_LEAD_WORDS = frozenset({
+    "in", "since", "from", "until", "by", "during", "before", "after", "the", "circa",
+    "в", "во", "с", "со", "от", "до", "после", "к",
+})
+
+# Words that make a preceding number a quantity, never a year or day: "1100 дан", "3 400 ta".
+QUANTITY_WORDS = (
+    "ta", "tadan", "nafar", "foiz", "mln", "mlrd", "million", "milliard", "ming", "trln",
+    "km", "kg", "tonna", "dollar", "so'm", "som", "tenge", "kishi",
+    "percent", "per", "billion", "bn", "thousand", "people", "households", "units", "tons",
+    "млн", "млрд", "миллион", "миллиард", "тыс", "тысяч", "км", "кг", "тонн", "доллар",
+    "сўм", "сум", "теңге", "тенге", "киши", "нафар", "фоиз", "человек", "дан", "дона", "та",
+)
+# fmt: on
