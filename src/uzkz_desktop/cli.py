@@ -6,17 +6,24 @@ only by adding fields.
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from uzkz_desktop import __version__
 from uzkz_desktop.core.errors import UzkzError
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from uzkz_desktop.archive.archive import Archive
+    from uzkz_desktop.archive.models import EventDetail, EventRow
+    from uzkz_desktop.core.dates import DateSpan
 
 
 @click.group(invoke_without_command=True)
@@ -59,6 +66,113 @@ def extract(files: tuple[Path, ...], as_json: bool, year: int | None) -> None:
         sys.exit(1)
 
 
+ARCHIVE_OPTION = click.option(
+    "--archive",
+    "archive_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Archive file to use (default: your copy of the bundled archive).",
+)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@ARCHIVE_OPTION
+@click.option("--year", type=click.IntRange(1900, 2100), help="Year of writing of the documents.")
+def ingest(files: tuple[Path, ...], archive_path: Path | None, year: int | None) -> None:
+    """Import documents (txt, md, html, pdf, docx) as sources with candidate events.
+
+    Each file is imported whole or not at all; a file that fails is reported and the
+    others are still imported. The exit status is 1 when any file failed.
+    """
+    from uzkz_desktop.ingest.pipeline import Failed, ingest_files
+
+    with _open_archive(archive_path) as archive:
+        bar = _ProgressLine()
+        outcomes = ingest_files(archive, files, progress=bar, document_year=year)
+        bar.finish()
+    for outcome in outcomes:
+        if isinstance(outcome, Failed):
+            click.echo(f"uzkz: {outcome.message}", err=True)
+        else:
+            click.echo(
+                f"{outcome.path}: imported as source '{outcome.source_key}' with "
+                f"{outcome.events} candidate events to review",
+                err=True,
+            )
+    if any(isinstance(o, Failed) for o in outcomes):
+        sys.exit(1)
+
+
+@cli.command("build-archive")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the archive (default: archive.db at the repository root).",
+)
+def build_archive_command(out: Path | None) -> None:
+    """Rebuild the bundled archive from resources/ (corpus + curation), reproducibly."""
+    from uzkz_desktop.core.paths import bundled_archive
+    from uzkz_desktop.ingest.build import build_archive
+
+    target = out or bundled_archive()
+    report = _guard(lambda: build_archive(target, progress=lambda m: click.echo(m, err=True)))
+    click.echo(
+        f"{report.path}: {report.sources} sources, {report.events} events, "
+        f"{report.excerpts} excerpts, {report.figures} figures"
+    )
+
+
+@cli.command()
+@click.option("--from", "date_from", help="Only events that reach this date (2023, 2023-05...).")
+@click.option("--to", "date_to", help="Only events that start by this date.")
+@click.option("--tag", "tags", multiple=True, help="Only events with this tag (repeatable).")
+@click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
+@click.option("--candidates", is_flag=True, help="Include candidates not yet reviewed.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event and line.")
+@ARCHIVE_OPTION
+def events(
+    date_from: str | None,
+    date_to: str | None,
+    tags: tuple[str, ...],
+    categories: tuple[str, ...],
+    candidates: bool,
+    as_json: bool,
+    archive_path: Path | None,
+) -> None:
+    """List events in time order (overlapping the --from/--to window)."""
+    start = _date_option(date_from, "--from").start if date_from else date(1, 1, 1)
+    end = _date_option(date_to, "--to").end if date_to else date(9999, 12, 31)
+    with _open_archive(archive_path, readonly=True) as archive:
+        rows = archive.events_between(
+            start,
+            end,
+            categories=categories or None,
+            tags=tags or None,
+            include_candidates=candidates,
+        )
+    for row in rows:
+        click.echo(_json_line(_event_json(row)) if as_json else _event_line(row))
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="The event as one JSON object.")
+@ARCHIVE_OPTION
+def show(event_id: int, as_json: bool, archive_path: Path | None) -> None:
+    """One event with its excerpts, sources (with page), tags, figures and history."""
+    with _open_archive(archive_path, readonly=True) as archive:
+        detail = _guard(lambda: archive.event(event_id))
+    if as_json:
+        click.echo(_json_line(_detail_json(detail)))
+        return
+    click.echo(_event_line(detail.event))
+    for excerpt in detail.excerpts:
+        page = f", p. {excerpt.page}" if excerpt.page else ""
+        click.echo(f"\n  [{excerpt.source_key}{page}] {excerpt.text}")
+    if detail.tags:
+        click.echo(f"\n  tags: {', '.join(detail.tags)}")
+
+
 def _candidate_line(candidate: object) -> str:
     from uzkz_desktop.ingest.extract import Candidate
 
@@ -70,7 +184,7 @@ def _candidate_line(candidate: object) -> str:
     )
 
 
-def _report_failure(action: Callable[[], T], path: Path) -> T | None:
+def _report_failure[T](action: Callable[[], T], path: Path) -> T | None:
     """Run one file's work; on failure say what went wrong in words, never a traceback."""
     try:
         return action()
@@ -87,9 +201,90 @@ def _report_failure(action: Callable[[], T], path: Path) -> T | None:
     return None
 
 
-def _lines(items: Iterable[str]) -> None:
-    for item in items:
-        click.echo(item)
+def _guard[T](action: Callable[[], T]) -> T:
+    """Run a command's work; a UzkzError becomes its message and exit status 1."""
+    try:
+        return action()
+    except UzkzError as error:
+        click.echo(f"uzkz: {error}", err=True)
+        sys.exit(1)
+
+
+@contextmanager
+def _open_archive(path: Path | None, *, readonly: bool = False) -> Iterator[Archive]:
+    from uzkz_desktop.app import resolve_archive
+    from uzkz_desktop.archive.archive import Archive
+
+    target = _guard(lambda: resolve_archive(path))
+    archive = _guard(lambda: Archive.open(target, readonly=readonly))
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def _date_option(text: str, option: str) -> DateSpan:
+    from uzkz_desktop.dates.grammar import parse_date
+
+    span = parse_date(text)
+    if span is None:
+        raise click.BadParameter(
+            f"{text!r} is not a date (try 2023, 2023-05 or 2023-05-14)", param_hint=option
+        )
+    return span
+
+
+def _event_json(row: EventRow) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "title": row.title_en,
+        "title_uz": row.title_uz,
+        "start": row.start.isoformat(),
+        "end": row.end.isoformat(),
+        "precision": str(row.precision),
+        "edtf": row.edtf,
+        "category": row.category,
+        "status": str(row.status),
+        "verified": row.verified,
+    }
+
+
+def _detail_json(detail: EventDetail) -> dict[str, object]:
+    data = asdict(detail)
+    event = _event_json(detail.event)
+    del data["event"]
+    data["span"] = {"start": detail.span.start.isoformat(), "end": detail.span.end.isoformat()}
+    return {**event, **data}
+
+
+def _event_line(row: EventRow) -> str:
+    return f"{row.id:>6}  {row.edtf:<24} {row.category:<11} {row.title_en}"
+
+
+def _json_line(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+class _ProgressLine:
+    """A one-line progress bar on a terminal; plain lines when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        self._tty = sys.stderr.isatty()
+        self._last = ""
+
+    def __call__(self, message: str, done: int, total: int) -> None:
+        if not self._tty:
+            if message != self._last:
+                click.echo(message, err=True)
+                self._last = message
+            return
+        filled = int(30 * done / max(total, 1))
+        bar = "#" * filled + "-" * (30 - filled)
+        click.echo(f"\r[{bar}] {done}/{total} {message[:40]:<40}", err=True, nl=False)
+
+    def finish(self) -> None:
+        if self._tty:
+            click.echo("", err=True)
 
 
 def main() -> None:

@@ -29,7 +29,9 @@ def _extract_all(curation: Curation, folder: Path) -> tuple[list[Candidate], dic
     texts: dict[str, str] = {}
     sources = {s.source for s in curation.statements()} | set(curation.document_years)
     for source in sorted(sources):
-        extraction = extract_file(folder / source, document_year=curation.document_years.get(source))
+        extraction = extract_file(
+            folder / source, document_year=curation.document_years.get(source)
+        )
         candidates += extraction.candidates
         texts[source] = extraction.document.text
     return candidates, texts

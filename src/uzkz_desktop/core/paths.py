@@ -20,3 +20,15 @@ def resources_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return package.parent.parent / "resources"
+
+
+def bundled_archive() -> Path:
+    """The curated `archive.db` shipped with uzkz: never written by use."""
+    override = os.environ.get("UZKZ_BUNDLED_ARCHIVE")
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent.parent
+    bundled = package / "_resources" / "archive.db"
+    if bundled.is_file():
+        return bundled
+    return package.parent.parent / "archive.db"

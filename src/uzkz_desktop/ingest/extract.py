@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
+from uzkz_desktop.core.dates import DateSpan
 from uzkz_desktop.core.paths import resources_dir
 from uzkz_desktop.dates.grammar import DateMention, find_dates
 from uzkz_desktop.ingest.categories import classify
@@ -68,13 +69,27 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate with what storing it needs: its date span and its sentence in cleaned text."""
+
+    candidate: Candidate
+    span: DateSpan
+    clean_start: int
+    clean_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extraction learnt about one document; ingest stores it."""
 
     document: RawDocument
     cleaned: CleanedText
     document_year: int | None
-    candidates: tuple[Candidate, ...]
+    found: tuple[Found, ...]
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        return tuple(f.candidate for f in self.found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +108,7 @@ def extract_file(path: Path, *, document_year: int | None = None) -> Extraction:
 def extract_document(document: RawDocument, *, document_year: int | None = None) -> Extraction:
     cleaned = clean_text(document.text, fmt=document.format, page_starts=document.page_starts)
     year = document_year or known_document_year(document) or latest_plausible_year(cleaned.text)
-    candidates = tuple(_candidates(document, cleaned, year))
-    return Extraction(document, cleaned, year, candidates)
+    return Extraction(document, cleaned, year, tuple(_candidates(document, cleaned, year)))
 
 
 def known_document_year(document: RawDocument) -> int | None:
@@ -127,36 +141,109 @@ def latest_plausible_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def _candidates(document: RawDocument, cleaned: CleanedText, year: int | None) -> Iterator[Candidate]:
+def _candidates(document: RawDocument, cleaned: CleanedText, year: int | None) -> Iterator[Found]:
     mentions = find_dates(cleaned.text, document_year=year)
     if not mentions:
         return
-    sentences = list(_event_sentences(cleaned))
-    starts = [s.start for s in sentences]
-    gazetteer = Gazetteer.load()
-    for mention in mentions:
-        sentence = _sentence_of(mention, sentences, starts)
+    locate = _SentenceLocator(cleaned)
+    facts = _Facts(cleaned, Gazetteer.load())
+    placed = [(m, locate(m)) for m in mentions]
+    dates_in: dict[int, list[tuple[int, int]]] = {}
+    for mention, sentence in placed:
         if sentence is not None:
-            yield _candidate(document, cleaned, mention, sentence, gazetteer)
-
-
-def _event_sentences(cleaned: CleanedText) -> Iterator[_Sentence]:
-    for paragraph in cleaned.paragraphs:
-        if paragraph.kind not in EVENT_PARAGRAPH_KINDS:
+            dates_in.setdefault(sentence.start, []).append((mention.start, mention.end))
+    seen: set[tuple[int, DateSpan]] = set()
+    for mention, sentence in placed:
+        if sentence is None:
             continue
-        body = cleaned.text[paragraph.start : paragraph.end]
-        for start, end in split_sentences(body):
-            yield _Sentence(paragraph.start + start, paragraph.start + end, paragraph)
+        # "2016 yil … aynan shu yildan boshlab": the same date told twice in one sentence
+        # is one dated statement, not two candidates for the curator to reject.
+        key = (sentence.start, mention.span)
+        if key not in seen:
+            seen.add(key)
+            others = dates_in[sentence.start]
+            candidate = _candidate(document, cleaned, mention, sentence, facts.of(sentence), others)
+            yield Found(candidate, mention.span, sentence.start, sentence.end)
 
 
-def _sentence_of(
-    mention: DateMention, sentences: Sequence[_Sentence], starts: Sequence[int]
-) -> _Sentence | None:
-    index = bisect.bisect_right(starts, mention.start) - 1
-    if index < 0:
-        return None
-    sentence = sentences[index]
-    return sentence if mention.end <= sentence.end else None
+class _SentenceLocator:
+    """The event-bearing sentence around a date mention, or None.
+
+    Only paragraphs that hold a date are split into sentences: most of a long document
+    never needs it.
+    """
+
+    def __init__(self, cleaned: CleanedText) -> None:
+        self._text = cleaned.text
+        self._paragraphs = [p for p in cleaned.paragraphs if p.kind in EVENT_PARAGRAPH_KINDS]
+        self._starts = [p.start for p in self._paragraphs]
+        self._split: dict[int, tuple[list[int], list[_Sentence]]] = {}
+
+    def __call__(self, mention: DateMention) -> _Sentence | None:
+        index = bisect.bisect_right(self._starts, mention.start) - 1
+        if index < 0 or mention.end > self._paragraphs[index].end:
+            return None
+        starts, sentences = self._sentences(index)
+        at = bisect.bisect_right(starts, mention.start) - 1
+        if at < 0 or mention.end > sentences[at].end:
+            return None
+        return sentences[at]
+
+    def _sentences(self, index: int) -> tuple[list[int], list[_Sentence]]:
+        if index not in self._split:
+            paragraph = self._paragraphs[index]
+            body = self._text[paragraph.start : paragraph.end]
+            sentences = [
+                _Sentence(paragraph.start + start, paragraph.start + end, paragraph)
+                for start, end in split_sentences(body)
+            ]
+            self._split[index] = ([s.start for s in sentences], sentences)
+        return self._split[index]
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What is learnt once per sentence, however many dates it holds."""
+
+    text: str
+    char_start: int
+    char_end: int
+    category: str
+    confidence: float
+    entities: tuple[EntityRef, ...]
+    language: str
+
+
+class _Facts:
+    def __init__(self, cleaned: CleanedText, gazetteer: Gazetteer) -> None:
+        self._cleaned = cleaned
+        self._gazetteer = gazetteer
+        self._sentences: dict[int, _SentenceFacts] = {}
+        self._languages: dict[int, str] = {}
+
+    def of(self, sentence: _Sentence) -> _SentenceFacts:
+        facts = self._sentences.get(sentence.start)
+        if facts is None:
+            facts = self._sentences[sentence.start] = self._learn(sentence)
+        return facts
+
+    def _learn(self, sentence: _Sentence) -> _SentenceFacts:
+        text = self._cleaned.text[sentence.start : sentence.end]
+        char_start, char_end = self._cleaned.to_original(sentence.start, sentence.end)
+        category, confidence = classify(text)
+        found = self._gazetteer.find(text)
+        entities = tuple(dict.fromkeys(EntityRef(m.entity_id, m.name, m.kind) for m in found))
+        return _SentenceFacts(
+            text, char_start, char_end, category, confidence, entities, self._language(sentence)
+        )
+
+    def _language(self, sentence: _Sentence) -> str:
+        # A paragraph is one language in these sources, and says more than a short sentence.
+        paragraph = sentence.paragraph
+        if paragraph.start not in self._languages:
+            body = self._cleaned.text[paragraph.start : paragraph.end]
+            self._languages[paragraph.start] = detect_language(body)
+        return self._languages[paragraph.start]
 
 
 def _candidate(
@@ -164,59 +251,75 @@ def _candidate(
     cleaned: CleanedText,
     mention: DateMention,
     sentence: _Sentence,
-    gazetteer: Gazetteer,
+    facts: _SentenceFacts,
+    dates_in_sentence: Sequence[tuple[int, int]],
 ) -> Candidate:
-    text = cleaned.text[sentence.start : sentence.end]
-    char_start, char_end = cleaned.to_original(sentence.start, sentence.end)
+    here = sentence.start
+    others = [(start - here, end - here) for start, end in dates_in_sentence]
     date_start, date_end = cleaned.to_original(mention.start, mention.end)
-    category, confidence = classify(text)
     span = mention.span
-    entities = tuple(
-        dict.fromkeys(EntityRef(m.entity_id, m.name, m.kind) for m in gazetteer.find(text))
-    )
     return Candidate(
         source=document.path.name,
         start=span.start.isoformat(),
         end=span.end.isoformat(),
         precision=str(span.precision),
         date_text=mention.text,
-        char_start=char_start,
-        char_end=char_end,
+        char_start=facts.char_start,
+        char_end=facts.char_end,
         page=cleaned.page_at(mention.start),
-        sentence=text,
-        category=category,
-        title=make_title(text, mention.start - sentence.start, mention.end - sentence.start),
+        sentence=facts.text,
+        category=facts.category,
+        title=make_title(facts.text, (mention.start - here, mention.end - here), others),
         edtf=span.edtf,
         end_precision=str(span.end_precision) if span.end_precision else None,
         date_char_start=date_start,
         date_char_end=date_end,
-        language=detect_language(text),
+        language=facts.language,
         resolved_by_context=mention.resolved_by_context,
         kind=mention.kind,
-        category_confidence=round(confidence, 3),
-        entities=entities,
+        category_confidence=round(facts.confidence, 3),
+        entities=facts.entities,
     )
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|,\s+(?=\S)|\s+[–—]\s+")
-_LEADING_FILLER = re.compile(
-    r"^(?:va|hamda|shuningdek|xususan|masalan|and|also|и|а также|ва|ҳамда|шунингдек)\b[\s,]*",
-    re.IGNORECASE,
+# Words that hang off a date once it is cut out ("2023-yil 18-19 fevral kunlari …",
+# "2024-yildan boshlab …", "в 2022 году …") and connectives that open a clause.
+_FILLER = (
+    r"kunlari|kuni|kunida|oyida|oylarida|yilda|yillarda|esa|boshlab|beri|buyon|ichida|"
+    r"davomida|mobaynida|oxirida|boshida|va|hamda|shuningdek|xususan|masalan|jumladan|"
+    r"куни|кунлари|ойида|йилда|эса|бошлаб|бери|буён|давомида|ва|ҳамда|шунингдек|"
+    r"года|году|г\.|гг\.|в|во|с|по|и|а|также|"
+    r"on|in|at|during|since|from|by|of|and|also|the"
 )
+_LEADING_FILLER = re.compile(rf"^(?:(?:{_FILLER})(?=[\s,.;:]|$)[\s,.;:–—-]*)+", re.IGNORECASE)
+_TRAILING_FILLER = re.compile(rf"(?:[\s,;:–—-]+(?:{_FILLER}))+$", re.IGNORECASE)
 
 
-def make_title(sentence: str, date_start: int, date_end: int) -> str:
-    """A short headline for a candidate: the clause that holds the date, without the date.
+def make_title(sentence: str, date: tuple[int, int], others: Sequence[tuple[int, int]] = ()) -> str:
+    """A short headline for a candidate: the clause that holds the date, without dates.
 
     Curators rewrite titles; this one only has to tell candidates apart at a glance.
     """
-    clause_start, clause_end = _clause_around(sentence, date_start, date_end)
-    clause = sentence[clause_start:date_start] + sentence[date_end:clause_end]
-    clause = _LEADING_FILLER.sub("", clause.strip(" ,.;:–—-"))
-    clause = re.sub(r"\s{2,}", " ", clause).strip(" ,.;:–—-")
+    clause_start, clause_end = _clause_around(sentence, *date)
+    dates = sorted({date, *others})
+    kept, at = [], clause_start
+    for start, end in dates:
+        if start >= at and end <= clause_end:
+            kept.append(sentence[at:start])
+            at = end
+    kept.append(sentence[at:clause_end])
+    clause = _tidy(" ".join(kept))
     if len(clause) < 12:
-        clause = re.sub(r"\s{2,}", " ", sentence).strip(" .")
+        clause = _tidy(sentence)
     return _shorten(clause[:1].upper() + clause[1:])
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(' ,.;:–—-«»“”"')
+    text = _LEADING_FILLER.sub("", text)
+    text = _TRAILING_FILLER.sub("", text)
+    return text.strip(' ,.;:–—-«»“”"')
 
 
 def _clause_around(sentence: str, date_start: int, date_end: int) -> tuple[int, int]:
