@@ -196,4 +196,3 @@ def _optional(value: object) -> str | None:
 
 def _silent(message: str, done: int, total: int) -> None:
     return None
-
