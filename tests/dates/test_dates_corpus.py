@@ -66,6 +66,7 @@ CORPUS_000: list[tuple[str, str]] = [
 CORPUS_001: list[tuple[str, str]] = [
     ("2016 - yildan", "2016"),
     ("2016 - yil", "2016"),
+    ("so‘nggi o‘n yillikda", "2015/2025"),
     ("1998 - yilda", "1998"),
     ("2013-yilda", "2013"),
     ("2016 yil", "2016"),
@@ -120,8 +121,10 @@ CORPUS_003: list[tuple[str, str]] = [
     ("joriy yilning 15-noyabr kuni", "2025-11-15"),
     ("2026-2027-yillarga", "2026/2027"),
     ("2025-2026-yillarga", "2025/2026"),
+    ("yil boshidan buyon", "2025"),
     ("2030-yilgacha", "2030"),
     ("2025-yilda", "2025"),
+    ("Yil boshidan hozirgacha", "2025"),
     ("yanvar-\n\nsentabr oylarida", "2025-01/2025-09"),
 ]
 CORPUS_004: list[tuple[str, str]] = [

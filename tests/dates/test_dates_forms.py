@@ -244,7 +244,14 @@ def test_relative_expressions_are_marked() -> None:
 
 
 def test_a_bare_month_without_an_earlier_year_is_dropped() -> None:
-    assert _found("Март ойида келишув имзоланди; noyabr oyida; 28-yanvarda", 2025) == []
+    assert _found("Март ойида келишув имзоланди; noyabr oyida", 2025) == []
+
+
+def test_a_day_without_an_earlier_year_is_in_the_year_of_writing() -> None:
+    assert _found("Март ойида келишув имзоланди; noyabr oyida; 28-yanvarda", 2025) == [
+        ("28-yanvarda", "2025-01-28")
+    ]
+    assert _found("28-yanvarda", None) == []
 
 
 def test_a_range_does_not_become_the_context_year() -> None:

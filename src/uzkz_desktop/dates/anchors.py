@@ -3,7 +3,8 @@
 Running every rule at every character of a document is what makes a regex grammar slow.
 Instead, three cheap scans of the lower-cased text find the numbers, the "(" of year ranges,
 "Q1"-style codes, and the words a rule can start with (month stems, "joriy", "shu", "в",
-"the", "first", "in" …); each rule is then tried only at the anchors of its kinds.
+"the", "first", "in", "end", "yil" before "boshidan", "so‘nggi" …); each rule is then tried
+only at the anchors of its kinds.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ RELATIVE = "relative"  # "joriy yil", "shu yil", "в этом году", "this y
 THE = "the"  # "the" before "first"/"last"/"same" …
 PERIOD = "period"  # "birinchi", "dastlabki", "первом", "first", "за" …
 PREPOSITION = "preposition"  # "in 2024", "since 1991"
+EDGE = "edge"  # "end of 2025", "early 2024", "конце 2024 года": the end or start of a year
+SINCE = "since"  # "yil boshidan buyon", "с начала года", "year to date"
+LAST = "last"  # "so‘nggi o‘n yillikda", "последние 10 лет", "past decade"
 
 _NUMBERS = re.compile(r"[0-9](?<![\w.,/][0-9])[0-9]*")  # digit first: the engine skips fast
 _PARENS = re.compile(r"\((?=\s{0,3}[12][0-9]{3})")
@@ -62,7 +66,30 @@ def _word_entries() -> list[tuple[str, str, str]]:
         (word, r"(?=\s{1,3}(?:(?:early|late|mid)[\s\-]{1,2})?[12][0-9]{3})", PREPOSITION)
         for word in tables.ENGLISH_YEAR_PREPOSITIONS
     ]
+    entries += [
+        (word, r"(?=\s{1,3}of\s{1,3}(?:the\s{1,3}year\s{1,3})?[12][0-9]{3})", EDGE)
+        for word in tables.ENGLISH_EDGE_WORDS
+    ]
+    entries += [
+        (word, r"(?=[\s\-]{1,2}[12][0-9]{3})", EDGE) for word in tables.ENGLISH_EDGE_ADJECTIVES
+    ]
+    entries += [(word, r"(?=\s{1,3}[12][0-9]{3})", EDGE) for word in tables.RUSSIAN_EDGE_WORDS]
+    entries += _phrase_entries(tables.YEAR_TO_DATE, SINCE)
+    counts = words([*tables.NUMERALS, *tables.DECADE_WORDS])
+    entries += [(word, rf"(?=\s{{1,3}}(?:[1-9]|{counts}))", LAST) for word in tables.LAST_WORDS]
     return entries
+
+
+def _phrase_entries(phrases: tuple[str, ...], kind: str) -> list[tuple[str, str, str]]:
+    """Each phrase's first word, with the rest of the phrases it starts as what must follow."""
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        rests.setdefault(first, []).append(rest)
+    return [
+        (first, rf"(?=\s{{1,3}}(?:{words(tails)}){WORD_END})" if all(tails) else WORD_END, kind)
+        for first, tails in rests.items()
+    ]
 
 
 def _word_kinds(entries: list[tuple[str, str, str]]) -> dict[str, frozenset[str]]:

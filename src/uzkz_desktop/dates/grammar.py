@@ -37,9 +37,11 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date expression in `text`, sorted, non-overlapping, the longest match winning.
 
-    `document_year` (the year of writing) resolves "joriy yil", "o‘tgan yil", "this year";
-    without it those are left out. A day or month with no year ("26 noyabrda", "Март ойида")
-    takes the latest year named before it in the text, and is left out when there is none.
+    `document_year` (the year of writing) resolves "joriy yil", "o‘tgan yil", "this year",
+    "yil boshidan buyon", "за последние 10 лет"; without it those are left out. A day or month
+    with no year ("26 noyabrda", "Март ойида") takes the latest year named before it in the
+    text; when there is none, a day takes the year of writing ("ТАШКЕНТ, 22 декабря.") and a
+    month alone is left out.
     With `include_bare_years=False` only mentions that name a month or a day are returned
     (a year, a year range, a decade or "this year" alone are dropped).
     """

@@ -18,11 +18,14 @@ from uzkz_desktop.dates import spans, tables
 from uzkz_desktop.dates.anchors import (
     CODE,
     DAY,
+    EDGE,
+    LAST,
     MONTH,
     PAREN,
     PERIOD,
     PREPOSITION,
     RELATIVE,
+    SINCE,
     THE,
     YEAR,
 )
@@ -73,7 +76,7 @@ class YearSource(Enum):
     WRITTEN = "written"  # in the expression itself
     CONTEXT = "context"  # the latest year named earlier in the text ("26 noyabrda")
     DOCUMENT = "document"  # the year of writing plus an offset ("joriy yil", "o‘tgan yil")
-    SAME = "same"  # the latest year named earlier, else the year of writing ("shu yil")
+    SAME = "same"  # the latest year named earlier, else the year of writing ("shu yil", "5 мая")
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +285,8 @@ def _read_month_year(match: re.Match[str]) -> Candidate | None:
     return _written(match, kind, build(int(match["y"])))
 
 
-# --- 5. day(s) and month, the year from context: "28-yanvarda", "26 noyabrda", "1-apreldan"
+# --- 5. day(s) and month, the year from context or else the year of writing: "28-yanvarda",
+# "26 noyabrda", "1-apreldan"
 
 _DAY_MONTH = _compile(
     rf"{NUMBER_START}{days('d', 'e')}{DAY_ORDINAL}(?P<sep>{DAY_TO_MONTH}){month('m')}"
@@ -295,7 +299,9 @@ def _read_day_month(match: re.Match[str]) -> Candidate | None:
     if not _is_trusted(match, "m", confirmed=hyphenated or match["kuni"] is not None):
         return None
     build, kind = _days_of_month(match, "d", "e", "m")
-    return Candidate(match.start(), match.end(), kind, build, YearSource.CONTEXT)
+    # With no year before it, a day is of the year of writing: the dateline of a news item
+    # ("ТАШКЕНТ, 22 декабря.") names the day it was written.
+    return Candidate(match.start(), match.end(), kind, build, YearSource.SAME)
 
 
 # --- 6. month(s) with a month noun, the year from context: "Март ойида", "noyabr oyida",
@@ -570,6 +576,136 @@ def _read_relative_after(match: re.Match[str]) -> Candidate | None:
     return _relative(match, _days_of_month(match, "d", "e", "m")[0])
 
 
+# --- 16. the end or the beginning of a year, that year at year precision:
+# "2024-yil oxirida", "2025 йил охирига қадар", "2024 жылдың соңында" (year first);
+# "в конце 2024 года", "к концу 2025 года"; "by the end of 2025", "early 2024"
+
+_YEAR_EDGE = _compile(
+    rf"{NUMBER_START}{year('y')}{YEAR_TO_WORD}{year_word('yw')}{WS}"
+    rf"(?:{words(tables.YEAR_EDGE_WORDS)}){WORD_END}"
+    rf"(?:{WS}(?:{words(tables.EDGE_TAILS)}){WORD_END})?"
+)
+# No year word: the year must not run on into "1990-х" or "1990s" (decades).
+_EDGE_RUSSIAN = _compile(
+    rf"{WORD_START}(?:{words(tables.RUSSIAN_EDGE_WORDS)}){WS}{year('y')}"
+    rf"(?:{YEAR_TO_WORD}{year_word('yw')}|(?!{DASH}?{LETTER}))"
+)
+# On the text as written, like rule 9: a capital after the year keeps it a year.
+_EDGE_ENGLISH = re.compile(
+    rf"{WORD_START}(?:(?:{words(tables.ENGLISH_EDGE_WORDS)})\s{{1,3}}of\s{{1,3}}"
+    rf"(?:the\s{{1,3}}year\s{{1,3}})?|(?:{words(tables.ENGLISH_EDGE_ADJECTIVES)})[\s\-]{{1,2}})"
+    rf"{year('y')}(?!{DASH}?{LETTER})",
+    re.IGNORECASE,
+)
+
+
+def _read_year_edge(match: re.Match[str]) -> Candidate | None:
+    if is_plural_year_word(match["yw"]):
+        return None  # "1990-yillar oxirida" is the end of a decade
+    return _written(match, "date", spans.year(int(match["y"])))
+
+
+def _read_edge_russian(match: re.Match[str]) -> Candidate | None:
+    if match["yw"] is None:
+        if not spans.plausible_bare_year(int(match["y"])) or _quantity_follows(match):
+            return None  # "в начале 2000 км"
+    elif is_plural_year_word(match["yw"]):
+        return None
+    return _written(match, "date", spans.year(int(match["y"])))
+
+
+def _read_edge_english(match: re.Match[str]) -> Candidate | None:
+    first = int(match["y"])
+    # Not strict: "by the end of 2024 exports rose"; "end of 2000 households" is a quantity.
+    if not spans.plausible_bare_year(first) or not _ends_like_a_year(
+        match.string, match.end(), strict=False
+    ):
+        return None
+    return _written(match, "date", spans.year(first))
+
+
+# --- 17. an English year as the subject of a sentence: "2018 was declared …", "- 1992 saw …"
+
+_YEAR_SUBJECT = _compile(
+    rf"{NUMBER_START}{year('y')}\s{{1,3}}(?:{words(tables.YEAR_SUBJECT_VERBS)}){WORD_END}"
+)
+# What may stand between the start of a sentence, line or list item and the year.
+_SENTENCE_LEAD = re.compile(r"(?:[-*+•]|(?<![0-9])[0-9]{1,3}[.)])?[ \t]*[\"“«(]?[ \t]*\Z")
+_SENTENCE_ENDS = ("\n", ".", "!", "?")
+_LEAD_WINDOW = 16
+
+
+def _read_year_subject(match: re.Match[str]) -> Candidate | None:
+    year_ = int(match["y"])
+    if not spans.plausible_bare_year(year_) or not _starts_a_sentence(match.string, match.start()):
+        return None
+    return _written(match, "date", spans.year(year_), end=match.end("y"))
+
+
+def _starts_a_sentence(text: str, start: int) -> bool:
+    """True when only a list marker, an opening quote and blanks stand between `start` and the
+    start of the text, a line or a sentence: "- 2018 was", "… 1991. 1992 saw"."""
+    floor = max(0, start - _LEAD_WINDOW)
+    lead = _SENTENCE_LEAD.search(text, floor, start)
+    if lead is None:
+        return False
+    before = text[floor : lead.start()].rstrip(" \t")
+    if not before:
+        return floor == 0  # the window holds only the lead: at the start of the text
+    return before.endswith(_SENTENCE_ENDS)
+
+
+# --- 18. since the start of the year, the year of writing: "yil boshidan buyon",
+# "joriy yil boshidan", "йил бошидан буён", "с начала года", "since the start of the year",
+# "year to date"
+
+# Not before a year: "since the start of the year 2024" is that year's start (rule 16).
+_YEAR_TO_DATE = _compile(
+    rf"{WORD_START}(?:{words(tables.YEAR_TO_DATE)})"
+    rf"(?:{WS}(?:{words(tables.YEAR_TO_DATE_TAILS)}))?{WORD_END}(?!\s{{1,3}}[12][0-9]{{3}})"
+)
+_NOT_THIS_YEAR = frozenset(
+    {normalise(word) for word in tables.YEAR_TO_DATE_BLOCKERS}
+    | {normalise(word) for word, kind in tables.RELATIVE_BEFORE_YEAR.items() if kind != "this"}
+)
+
+
+def _read_year_to_date(match: re.Match[str]) -> Candidate | None:
+    if normalise(match.group().split()[0]) in tables.YEAR_NOUNS:
+        owner = _word_before(match.string, match.start())
+        if owner in _NOT_THIS_YEAR or any(char.isdigit() for char in owner):
+            return None  # "o‘tgan yil boshidan buyon", "har yil boshidan", "2024-yil boshidan"
+    return Candidate(match.start(), match.end(), "relative", spans.year, YearSource.DOCUMENT)
+
+
+# --- 19. the last N years, back from the year of writing: "so‘nggi o‘n yillikda",
+# "oxirgi besh yilda", "за последние 10 лет", "in the last 5 years", "over the past decade"
+
+# Not "the last ten years of the Soviet Union": another period's last years.
+_LAST_YEARS = _compile(
+    rf"{WORD_START}(?:{words(tables.LAST_WORDS)}){WS}"
+    rf"(?:(?P<n>[1-9][0-9]?|{words(tables.NUMERALS)}){WS}"
+    rf"(?:(?:yil|йил|жыл){LETTER}{{0,10}}|{words(tables.COUNTED_YEARS)})"
+    rf"|(?P<decade>{words(tables.DECADE_WORDS)})){WORD_END}(?!\s{{1,3}}of{WORD_END})"
+)
+
+
+def _read_last_years(match: re.Match[str]) -> Candidate | None:
+    owner = _word_before(match.string, match.start())
+    if owner.endswith(_GENITIVE_ENDINGS):
+        return None  # "asrning so‘nggi o‘n yilligida": the last decade of a century
+    if match.group().split()[0] in tables.LAST_WORDS_AFTER_THE and owner != "the":
+        return None
+    count = tables.DECADE_YEARS if match["n"] is None else numeral(match["n"])
+    return Candidate(
+        match.start(),
+        match.end(),
+        "period",
+        lambda y: spans.between(spans.year(y - count), spans.year(y)),
+        YearSource.DOCUMENT,
+    )
+
+
 RULES: tuple[Rule, ...] = (
     Rule("headed", _HEADED, _read_headed, frozenset({YEAR, RELATIVE})),
     Rule("day_month_year", _DAY_MONTH_YEAR, _read_day_month_year, frozenset({DAY})),
@@ -608,6 +744,12 @@ RULES: tuple[Rule, ...] = (
     Rule("month_with_noun", _MONTH_WITH_NOUN, _read_month_with_noun, frozenset({MONTH})),
     Rule("period_alone", _PERIOD_ALONE, _read_period_alone, frozenset({PERIOD})),
     Rule("relative_alone", _RELATIVE_ALONE, _read_relative_alone, frozenset({RELATIVE})),
+    Rule("year_edge", _YEAR_EDGE, _read_year_edge, frozenset({YEAR})),
+    Rule("edge_russian", _EDGE_RUSSIAN, _read_edge_russian, frozenset({EDGE})),
+    Rule("edge_english", _EDGE_ENGLISH, _read_edge_english, frozenset({EDGE}), on_original=True),
+    Rule("year_subject", _YEAR_SUBJECT, _read_year_subject, frozenset({YEAR})),
+    Rule("year_to_date", _YEAR_TO_DATE, _read_year_to_date, frozenset({SINCE})),
+    Rule("last_years", _LAST_YEARS, _read_last_years, frozenset({LAST})),
 )
 
 

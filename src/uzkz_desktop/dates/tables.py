@@ -195,23 +195,24 @@ RELATIVE_ENGLISH: dict[str, str] = {
 }
 RELATIVE_OFFSETS: dict[str, int] = {"this": 0, "same": 0, "last": -1, "next": 1}
 
-# Number words for "the first four months" (birinchi to‘rt oyida).
+# Number words for "the first four months" (birinchi to‘rt oyida) and "the last ten years"
+# (so‘nggi o‘n yilda); readers check the range they accept (1–12 for months).
 NUMERALS: dict[str, int] = {
     # Uzbek Latin
     "bir": 1, "ikki": 2, "uch": 3, "to'rt": 4, "besh": 5, "olti": 6, "yetti": 7, "sakkiz": 8,
-    "to'qqiz": 9, "o'n": 10, "o'n bir": 11, "o'n ikki": 12,
+    "to'qqiz": 9, "o'n": 10, "o'n bir": 11, "o'n ikki": 12, "yigirma": 20, "o'ttiz": 30,
     # Uzbek Cyrillic
     "бир": 1, "икки": 2, "уч": 3, "тўрт": 4, "беш": 5, "олти": 6, "етти": 7, "саккиз": 8,
-    "тўққиз": 9, "ўн": 10, "ўн бир": 11, "ўн икки": 12,
+    "тўққиз": 9, "ўн": 10, "ўн бир": 11, "ўн икки": 12, "йигирма": 20, "ўттиз": 30,
     # Kazakh
     "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
-    "он": 10, "он бір": 11,
+    "он": 10, "он бір": 11, "жиырма": 20, "отыз": 30,
     # Russian
     "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
-    "девять": 9, "десять": 10, "одиннадцать": 11,
+    "девять": 9, "десять": 10, "одиннадцать": 11, "двадцать": 20, "тридцать": 30,
     # English
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11,
+    "ten": 10, "eleven": 11, "twenty": 20, "thirty": 30,
 }
 
 # "first" as in "the first N months of the year".
@@ -265,6 +266,73 @@ ENGLISH_FOLLOWERS = frozenset({
     "through", "but", "both", "there", "this", "these", "those", "they", "we", "he", "she",
     "onwards", "onward", "respectively", "amounted", "reached", "rose", "grew",
 })
+
+# --- the end or the beginning of a year: still that year, at year precision ---------------
+# After a year and its year word: "2024-yil oxirida", "2025 йил охирига қадар",
+# "2024 жылдың соңында", "2023 yil boshida".
+YEAR_EDGE_WORDS = (
+    "oxiri", "oxirida", "oxiridagi", "oxiriga", "oxirigacha", "oxiridan", "oxirlarida",
+    "boshi", "boshida", "boshidagi", "boshiga", "boshidan", "boshlarida",
+    "охири", "охирида", "охиридаги", "охирига", "охиригача", "охиридан", "охирларида",
+    "боши", "бошида", "бошидаги", "бошига", "бошидан", "бошларида",
+    "соңы", "соңында", "соңындағы", "соңына", "соңынан", "аяғы", "аяғында", "аяғына",
+    "басы", "басында", "басындағы", "басына", "басынан",
+)
+# A postposition that may close such a phrase ("охирига қадар", "соңына дейін").
+EDGE_TAILS = ("qadar", "buyon", "beri", "қадар", "буён", "бери", "дейін", "шейін", "бері")
+# Russian, before the year: "в конце 2024 года", "к концу 2025 года", "в начале 2023 года".
+RUSSIAN_EDGE_WORDS = ("конце", "конца", "концу", "начале", "начала", "началу")
+# English, before "of" and the year: "by the end of 2025", "at the beginning of 2023".
+ENGLISH_EDGE_WORDS = ("end", "beginning", "start", "close")
+# English, right before the year: "early 2024", "late 2024".
+ENGLISH_EDGE_ADJECTIVES = ("early", "late")
+
+# --- an English year as the subject of a sentence: "2018 was declared the Year of …" ------
+# Only right after the year, at the start of a sentence, line or list item. Not "were":
+# a year is singular, so "2000 were evacuated" counts people.
+YEAR_SUBJECT_VERBS = ("was", "is", "saw", "marked", "became", "brought", "began", "ended",
+                      "has", "had", "will")
+
+# --- since the start of the year: the year of writing, so far ------------------------------
+# Uzbek "yil boshidan" alone also means "from the start of a (school, new) year": it needs
+# "joriy" before it or "buyon"/"beri" after it. A tail from YEAR_TO_DATE_TAILS may follow.
+YEAR_TO_DATE = (
+    "yil boshidan buyon", "yil boshidan beri", "yil boshidan hozirgacha",
+    "yilning boshidan buyon", "yilning boshidan beri",
+    "joriy yil boshidan", "joriy yilning boshidan",
+    "йил бошидан буён", "йил бошидан бери", "йил бошидан ҳозиргача",
+    "йилнинг бошидан буён", "йилнинг бошидан бери",
+    "жорий йил бошидан", "жорий йилнинг бошидан",
+    "жыл басынан бері", "жылдың басынан бері", "ағымдағы жылдың басынан",
+    "биылғы жылдың басынан",
+    "с начала года", "с начала этого года", "с начала текущего года",
+    "since the beginning of the year", "since the start of the year",
+    "since the beginning of this year", "since the start of this year",
+    "year to date", "year-to-date",
+)
+YEAR_TO_DATE_TAILS = ("buyon", "beri", "hozirgacha", "буён", "бери", "ҳозиргача", "бері")
+# Before a bare "yil boshidan", these name another year: "har yil boshidan" (every year),
+# "yangi o‘quv yili boshidan" (the school year). RELATIVE_BEFORE_YEAR words other than "this"
+# ones ("o‘tgan yil boshidan") block it too.
+YEAR_TO_DATE_BLOCKERS = frozenset({
+    "har", "yangi", "o'quv", "ҳар", "янги", "ўқув", "әр", "жаңа", "оқу",
+})
+# Year words a phrase in YEAR_TO_DATE may start with (the blockers are checked before them).
+YEAR_NOUNS = frozenset({"yil", "yilning", "йил", "йилнинг", "жыл", "жылдың"})
+
+# --- the last N years, counted back from the year of writing --------------------------------
+# "so‘nggi o‘n yillikda", "за последние 10 лет", "over the past decade". Without a number
+# ("so‘nggi yillarda") the span is unknown: nothing is found.
+LAST_WORDS = ("so'nggi", "oxirgi", "сўнгги", "охирги", "соңғы", "последние", "последних",
+              "последнее", "last", "past")
+# English "last"/"past" count back from now only after "the": "his last ten years" are
+# another life's, "over past 4 years" a headline of its own date.
+LAST_WORDS_AFTER_THE = frozenset({"last", "past"})
+# The counted noun after the number, besides yil/йил/жыл and their endings (yilda, yillikda).
+COUNTED_YEARS = ("лет", "года", "years")
+# A decade, with no number: "за последнее десятилетие", "the past decade".
+DECADE_WORDS = ("decade", "десятилетие", "десятилетия", "онжылдық", "онжылдықта")
+DECADE_YEARS = 10
 
 # Words a person may type before a date that the grammar leaves out of the mention.
 TYPED_LEAD_WORDS = frozenset({
