@@ -10,12 +10,21 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import platformdirs
 
-from uzkz_desktop.core.errors import ArchiveError
+from uzkz_desktop.archive.archive import Archive
+from uzkz_desktop.archive.models import STATUS_CODES, EventDetail, SearchDocument
+from uzkz_desktop.core.errors import ArchiveError, SearchIndexError
 from uzkz_desktop.core.paths import bundled_archive
+from uzkz_desktop.search.index import SearchIndex, index_version
+from uzkz_desktop.ingest.categories import Category, categories
+from uzkz_desktop.search.model import IndexDoc, SearchFilters, SearchResult
+from uzkz_desktop.timeline.events import EventArrays
 
 APP_NAME = "uzkz-desktop"
 
@@ -70,3 +79,147 @@ def copy_bundled_archive(target: Path) -> None:
 def index_dir(archive_path: Path) -> Path:
     """The search index is derived data kept beside the archive it was built from."""
     return archive_path.with_name(archive_path.stem + ".index")
+
+
+# --- the session: one archive, its search index, and what the window asks of them ----------
+
+
+def index_document(doc: SearchDocument) -> IndexDoc:
+    """An archive event as the search index takes it."""
+    return IndexDoc(
+        event_id=doc.event_id,
+        title=" · ".join(t for t in (doc.title_en, doc.title_uz) if t),
+        texts=doc.excerpts,
+        category=doc.category,
+        tags=doc.tags,
+        start_day=doc.start_day,
+        end_day=doc.end_day,
+        year_start=doc.start.year,
+        year_end=doc.end.year,
+        source_keys=tuple(dict.fromkeys(x[3] for x in doc.excerpts)),
+        languages=tuple(dict.fromkeys(x[2] for x in doc.excerpts if x[2])),
+        entities=doc.entities,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineData:
+    """What the timeline draws: events as arrays, their categories (code = index), titles."""
+
+    events: EventArrays
+    categories: tuple[Category, ...]
+    titles: dict[int, str]
+    candidate_ids: frozenset[int]
+
+
+def _category_list(present: Sequence[str]) -> tuple[Category, ...]:
+    known = list(categories())
+    names = {c.id for c in known}
+    extra = [Category(n, n, n, n, "#8a8a8a") for n in present if n not in names]
+    return tuple(known + extra)
+
+
+class Session:
+    """An open archive with its search index: the services the window and the CLI share.
+
+    The index is derived data beside the archive, stamped with the analyser version and
+    the archive generation; when it is missing, stale or damaged it is rebuilt from the
+    archive (with progress) the first time search is needed.
+    """
+
+    def __init__(self, archive: Archive, path: Path) -> None:
+        self.archive = archive
+        self.path = path
+        self._index: SearchIndex | None = None
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, readonly: bool = False) -> Session:
+        target = resolve_archive(path)
+        return cls(Archive.open(target, readonly=readonly), target)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        self.archive.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def timeline_data(self, *, include_candidates: bool = True) -> TimelineData:
+        arrays = self.archive.timeline_arrays(include_candidates=include_candidates)
+        listed = _category_list(arrays.categories)
+        code_of = {c.id: code for code, c in enumerate(listed)}
+        remap = np.array([code_of[name] for name in arrays.categories] or [0], dtype=np.int16)
+        category = remap[np.frombuffer(arrays.category, dtype=np.int32)] if len(arrays) else []
+        events = EventArrays.from_columns(
+            arrays.ids, arrays.start_day, arrays.end_day, arrays.precision, category
+        )
+        candidate_code = STATUS_CODES["candidate"]
+        candidates = frozenset(
+            i for i, st in zip(arrays.ids, arrays.status, strict=True) if st == candidate_code
+        )
+        return TimelineData(events, listed, self.archive.event_titles(), candidates)
+
+    def event(self, event_id: int) -> EventDetail:
+        return self.archive.event(event_id)
+
+    # -- search --------------------------------------------------------------------------
+
+    def stamp(self) -> str:
+        return f"{index_version()}|generation={self.archive.generation()}"
+
+    def index(self, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
+        """The search index, rebuilt first when it is missing, stale or damaged."""
+        stamp = self.stamp()
+        if self._index is not None and self._index.stamp == stamp:
+            return self._index
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        try:
+            self._index = SearchIndex.open(index_dir(self.path), stamp=stamp)
+        except SearchIndexError:
+            self._index = self.reindex(progress)
+        return self._index
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        documents = self.archive.search_documents()
+        self._index = SearchIndex.rebuild(
+            index_dir(self.path),
+            (index_document(d) for d in documents),
+            stamp=self.stamp(),
+            total=len(documents),
+            progress=progress,
+        )
+        return self._index
+
+    def search(
+        self, query: str, *, limit: int = 20, filters: SearchFilters | None = None
+    ) -> SearchResult:
+        return self.index().search(query, limit=limit, texts=self._texts, filters=filters)
+
+    def _texts(self, event_id: int) -> IndexDoc:
+        found = self.archive.search_documents([event_id])
+        if not found:
+            raise KeyError(event_id)
+        return index_document(found[0])
+
+    def refresh_index(self, event_ids: Iterable[int]) -> None:
+        """Bring the index up to date after a write that touched these events."""
+        ids = sorted(set(event_ids))
+        if self._index is None or not ids:
+            return
+        present = self.archive.search_documents(ids)
+        self._index.update([index_document(d) for d in present], stamp=self.stamp())
+        gone = set(ids) - {d.event_id for d in present}
+        if gone:
+            self._index.delete(sorted(gone), stamp=self.stamp())

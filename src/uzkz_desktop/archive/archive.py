@@ -34,6 +34,7 @@ from .models import (
     ExcerptRow,
     FigureConflict,
     FigureRow,
+    SearchDocument,
     SourceDetail,
     SourceRow,
     TagRow,
@@ -257,6 +258,15 @@ class Archive:
     def events_by_id(self, ids: Sequence[int]) -> list[EventRow]:
         """Events not in the trash, in the order of `ids` (e.g. search hits); others skipped."""
         return queries.events_by_id(self._conn, ids)
+
+    def search_documents(self, event_ids: Sequence[int] | None = None) -> list[SearchDocument]:
+        """Events as the search index takes them (all, or these ids); see queries."""
+        return queries.search_documents(self._conn, event_ids)
+
+    def event_titles(self) -> dict[int, str]:
+        """English titles of all events not in the trash (for timeline labels)."""
+        rows = self._conn.execute("SELECT id, title_en FROM events WHERE deleted_at IS NULL")
+        return dict(rows.fetchall())
 
     def trashed_events(self) -> list[EventRow]:
         return queries.trashed_events(self._conn)

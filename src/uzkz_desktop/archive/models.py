@@ -227,3 +227,24 @@ class ArchiveStats:
     figures: int
     first_day: date | None  # earliest start among events not in the trash
     last_day: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """An event with its excerpts, tags and entities, as the search index takes it.
+
+    `excerpts` holds (excerpt_id, text, language, source_key, page) tuples.
+    """
+
+    event_id: int
+    title_en: str
+    title_uz: str | None
+    category: str
+    start_day: int
+    end_day: int
+    start: date
+    end: date
+    status: str
+    excerpts: tuple[tuple[int, str, str | None, str, str | None], ...]
+    tags: tuple[str, ...]
+    entities: tuple[str, ...]

@@ -30,6 +30,7 @@ from uzkz_desktop.ingest.entities import Entity, Gazetteer
 from uzkz_desktop.ingest.extract import Extraction, extract_document
 from uzkz_desktop.ingest.pipeline import add_source_of
 from uzkz_desktop.ingest.readers import read_document
+from uzkz_desktop.text.language import detect_language
 
 BUILD_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 _PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
@@ -53,6 +54,7 @@ class BuildReport:
 class _Source:
     source_id: int
     offsets: Sequence[int]
+    cleaned: str
 
 
 def build_archive(
@@ -112,7 +114,7 @@ def _corpus_files(corpus: Path) -> list[str]:
 def _store_source(tx: Transaction, name: str, extraction: Extraction) -> _Source:
     key = name.split("_", 1)[0]
     source_id = add_source_of(tx, key, extraction)
-    return _Source(source_id, extraction.cleaned.offsets.as_array())
+    return _Source(source_id, extraction.cleaned.offsets.as_array(), extraction.cleaned.text)
 
 
 def _colour_categories(tx: Transaction) -> None:
@@ -190,7 +192,10 @@ def _excerpt(
     clean_end = bisect_left(stored.offsets, char_end)
     if clean_end <= clean_start:
         raise BuildError(f"{source}: the quote at {char_start}..{char_end} was cleaned away")
-    return tx.add_excerpt(stored.source_id, clean_start, clean_end, date_text=date_text)
+    language = detect_language(stored.cleaned[clean_start:clean_end])
+    return tx.add_excerpt(
+        stored.source_id, clean_start, clean_end, language=language, date_text=date_text
+    )
 
 
 def _entity(tx: Transaction, name: str) -> int:
