@@ -21,8 +21,8 @@ from uzkz_desktop.archive.archive import Archive
 from uzkz_desktop.archive.models import STATUS_CODES, EventDetail, SearchDocument
 from uzkz_desktop.core.errors import ArchiveError, SearchIndexError
 from uzkz_desktop.core.paths import bundled_archive
-from uzkz_desktop.search.index import SearchIndex, index_version
 from uzkz_desktop.ingest.categories import Category, categories
+from uzkz_desktop.search.index import SearchIndex, index_version
 from uzkz_desktop.search.model import IndexDoc, SearchFilters, SearchResult
 from uzkz_desktop.timeline.events import EventArrays
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from uzkz_desktop.core.dates import DateSpan
 from uzkz_desktop.core.errors import UzkzError
 from uzkz_desktop.dates.grammar import parse_date
+from uzkz_desktop.ingest.clean import CleanedText, clean_text
 from uzkz_desktop.ingest.quotes import QuoteIndex, squeeze
 
 
@@ -100,7 +101,7 @@ def load_curation(
         text = _read_source(corpus_dir, source, path, read_text)
         if isinstance(data.get("document_year"), int):
             years[source] = int(str(data["document_year"]))
-        index = QuoteIndex.of(text)
+        index = _SourceQuotes(text, _format_of(source))
         where = f"{path.name}"
         for raw in _dicts(data, "event"):
             event = _event(raw, source, index, where)
@@ -128,7 +129,7 @@ def _read_source(
     return read_text(path) if read_text else path.read_text(encoding="utf-8")
 
 
-def _event(raw: dict[str, object], source: str, index: QuoteIndex, where: str) -> CuratedEvent:
+def _event(raw: dict[str, object], source: str, index: _SourceQuotes, where: str) -> CuratedEvent:
     event_id = str(raw["id"])
     excerpts = [_statement(x, source, index, f"{where} {event_id}") for x in _dicts(raw, "excerpt")]
     if not excerpts:
@@ -163,7 +164,7 @@ def _merge(earlier: CuratedEvent | None, later: CuratedEvent) -> CuratedEvent:
     )
 
 
-def _statement(raw: dict[str, object], source: str, index: QuoteIndex, where: str) -> Statement:
+def _statement(raw: dict[str, object], source: str, index: _SourceQuotes, where: str) -> Statement:
     quote = str(raw.get("quote", ""))
     start, end = _locate(index, quote, raw, where)
     date_text = str(raw.get("date_text", ""))
@@ -183,7 +184,7 @@ def _statement(raw: dict[str, object], source: str, index: QuoteIndex, where: st
     )
 
 
-def _figure(raw: dict[str, object], source: str, index: QuoteIndex, where: str) -> CuratedFigure:
+def _figure(raw: dict[str, object], source: str, index: _SourceQuotes, where: str) -> CuratedFigure:
     quote = str(raw.get("quote", ""))
     start, end = _locate(index, quote, raw, where)
     value = raw.get("value")
@@ -203,7 +204,34 @@ def _figure(raw: dict[str, object], source: str, index: QuoteIndex, where: str) 
     )
 
 
-def _locate(index: QuoteIndex, quote: str, raw: dict[str, object], where: str) -> tuple[int, int]:
+class _SourceQuotes:
+    """Finds quotes in a source: in its original text, or else in its cleaned text.
+
+    A sentence that a PDF page break cut in two has a running footer or a footnote block
+    in the middle of it; curators quote the sentence without them, which only the cleaned
+    text still holds. The span found there is mapped back to the original.
+    """
+
+    def __init__(self, text: str, fmt: str) -> None:
+        self._raw = QuoteIndex.of(text)
+        self._text = text
+        self._fmt = fmt
+        self._cleaned: tuple[QuoteIndex, CleanedText] | None = None
+
+    def find_all(self, quote: str) -> list[tuple[int, int]]:
+        spans = self._raw.find_all(quote)
+        if spans:
+            return spans
+        if self._cleaned is None:
+            cleaned = clean_text(self._text, fmt=self._fmt)
+            self._cleaned = (QuoteIndex.of(cleaned.text), cleaned)
+        index, cleaned = self._cleaned
+        return [cleaned.to_original(start, end) for start, end in index.find_all(quote)]
+
+
+def _locate(
+    index: _SourceQuotes, quote: str, raw: dict[str, object], where: str
+) -> tuple[int, int]:
     spans = index.find_all(quote)
     if not spans:
         raise CurationError(f"{where}: quote not found in the source: {quote[:80]!r}…")
@@ -211,6 +239,11 @@ def _locate(index: QuoteIndex, quote: str, raw: dict[str, object], where: str) -
     if not isinstance(occurrence, int) or not 1 <= occurrence <= len(spans):
         raise CurationError(f"{where}: occurrence {occurrence} of {len(spans)} for {quote[:60]!r}")
     return spans[occurrence - 1]
+
+
+def _format_of(source: str) -> str:
+    suffix = Path(source).suffix.lower().lstrip(".")
+    return {"markdown": "md", "htm": "html", "text": "txt"}.get(suffix, suffix or "txt")
 
 
 def _span(edtf: str, where: str) -> DateSpan:
