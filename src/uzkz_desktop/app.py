@@ -18,10 +18,16 @@ import numpy as np
 import platformdirs
 
 from uzkz_desktop.archive.archive import Archive
-from uzkz_desktop.archive.models import STATUS_CODES, EventDetail, SearchDocument
+from uzkz_desktop.archive.models import (
+    STATUS_CODES,
+    EventDetail,
+    EventStatus,
+    SearchDocument,
+)
 from uzkz_desktop.core.errors import ArchiveError, SearchIndexError
 from uzkz_desktop.core.paths import bundled_archive
 from uzkz_desktop.ingest.categories import Category, categories
+from uzkz_desktop.ingest.pipeline import Failed, Imported, Progress, ingest_files
 from uzkz_desktop.search.index import SearchIndex, index_version
 from uzkz_desktop.search.model import IndexDoc, SearchFilters, SearchResult
 from uzkz_desktop.timeline.events import EventArrays
@@ -156,11 +162,12 @@ class Session:
         listed = _category_list(arrays.categories)
         code_of = {c.id: code for code, c in enumerate(listed)}
         remap = np.array([code_of[name] for name in arrays.categories] or [0], dtype=np.int16)
-        category = remap[np.frombuffer(arrays.category, dtype=np.int32)] if len(arrays) else []
+        codes = np.frombuffer(arrays.category, dtype=np.int32) if len(arrays) else np.zeros(0, int)
+        category = remap[codes]
         events = EventArrays.from_columns(
             arrays.ids, arrays.start_day, arrays.end_day, arrays.precision, category
         )
-        candidate_code = STATUS_CODES["candidate"]
+        candidate_code = STATUS_CODES[EventStatus.CANDIDATE]
         candidates = frozenset(
             i for i, st in zip(arrays.ids, arrays.status, strict=True) if st == candidate_code
         )
@@ -213,10 +220,39 @@ class Session:
             raise KeyError(event_id)
         return index_document(found[0])
 
+    # -- writing -----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: Progress | None = None,
+        document_year: int | None = None,
+    ) -> list[Imported | Failed]:
+        """Import documents, then bring the search index up to date with what was added.
+
+        The index is opened (or rebuilt) while it still matches the archive, so that the
+        new events are added to it rather than forcing a rebuild of everything.
+        """
+        self._index_if_current()
+        outcomes = ingest_files(self.archive, paths, progress=progress, document_year=document_year)
+        added = [i for o in outcomes if isinstance(o, Imported) for i in o.event_ids]
+        self.refresh_index(added)
+        return outcomes
+
+    def _index_if_current(self) -> None:
+        try:
+            self.index()
+        except SearchIndexError:
+            self._index = None  # rebuilt from scratch the next time search is needed
+
     def refresh_index(self, event_ids: Iterable[int]) -> None:
         """Bring the index up to date after a write that touched these events."""
         ids = sorted(set(event_ids))
-        if self._index is None or not ids:
+        if self._index is None:
+            return
+        if not ids:
+            self._index.update([], stamp=self.stamp())
             return
         present = self.archive.search_documents(ids)
         self._index.update([index_document(d) for d in present], stamp=self.stamp())

@@ -11,6 +11,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from uzkz_desktop.core.paths import resources_dir
 from uzkz_desktop.ingest.extract import extract_document
@@ -42,7 +43,7 @@ def bench_extraction(target_bytes: int = 2_000_000, repeats: int = 3) -> dict[st
     extract_document(documents[-1])  # warm up: the gazetteer and classifier compile once
 
     def run_all(clock: Callable[[], float]) -> float:
-        return sum(_timed(lambda d=d: extract_document(d), clock) for d in documents)
+        return sum(_timed(partial(extract_document, d), clock) for d in documents)
 
     wall = [run_all(time.perf_counter) for _ in range(repeats)]
     cpu = [run_all(time.process_time) for _ in range(repeats)]

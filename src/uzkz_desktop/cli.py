@@ -7,10 +7,12 @@ only by adding fields.
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from uzkz_desktop.archive.archive import Archive
     from uzkz_desktop.archive.models import EventDetail, EventRow
     from uzkz_desktop.core.dates import DateSpan
+    from uzkz_desktop.search.model import Hit
 
 
 @click.group(invoke_without_command=True)
@@ -54,7 +57,7 @@ def extract(files: tuple[Path, ...], as_json: bool, year: int | None) -> None:
 
     failed = 0
     for path in files:
-        extraction = _report_failure(lambda p=path: extract_file(p, document_year=year), path)
+        extraction = _report_failure(partial(extract_file, path, document_year=year), path)
         if extraction is None:
             failed += 1
             continue
@@ -84,11 +87,12 @@ def ingest(files: tuple[Path, ...], archive_path: Path | None, year: int | None)
     Each file is imported whole or not at all; a file that fails is reported and the
     others are still imported. The exit status is 1 when any file failed.
     """
-    from uzkz_desktop.ingest.pipeline import Failed, ingest_files
+    from uzkz_desktop.app import Session
+    from uzkz_desktop.ingest.pipeline import Failed
 
-    with _open_archive(archive_path) as archive:
+    with _guard(lambda: Session.open(archive_path)) as session:
         bar = _ProgressLine()
-        outcomes = ingest_files(archive, files, progress=bar, document_year=year)
+        outcomes = session.ingest(files, progress=bar, document_year=year)
         bar.finish()
     for outcome in outcomes:
         if isinstance(outcome, Failed):
@@ -171,6 +175,97 @@ def show(event_id: int, as_json: bool, archive_path: Path | None) -> None:
         click.echo(f"\n  [{excerpt.source_key}{page}] {excerpt.text}")
     if detail.tags:
         click.echo(f"\n  tags: {', '.join(detail.tags)}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit and line.")
+@ARCHIVE_OPTION
+def search(query: str, limit: int, as_json: bool, archive_path: Path | None) -> None:
+    """Search the excerpts, whatever the script, apostrophe or inflection.
+
+    Words, "phrases", AND/OR/NOT, prefix*, fuzzy~, and fields such as category:energy,
+    tag:culture/abay, source:002, lang:ru, year:2024 or date:2023..2024.
+    """
+    from uzkz_desktop.app import Session
+
+    with _guard(lambda: Session.open(archive_path)) as session:
+        result = _guard(lambda: session.search(query, limit=limit))
+        rows = session.archive.events_by_id([h.event_id for h in result.hits])
+    events = {row.id: row for row in rows}
+    if result.notice:
+        click.echo(f"uzkz: {result.notice}", err=True)
+    if result.did_you_mean:
+        click.echo(f"uzkz: did you mean: {result.did_you_mean}", err=True)
+    for hit in result.hits:
+        row = events.get(hit.event_id)
+        if row is not None:
+            click.echo(_json_line(_hit_json(hit, row)) if as_json else _hit_lines(hit, row))
+    if not as_json:
+        click.echo(f"{result.total} events match", err=True)
+
+
+@cli.command()
+@ARCHIVE_OPTION
+def reindex(archive_path: Path | None) -> None:
+    """Rebuild the search index from the archive."""
+    from uzkz_desktop.app import Session
+
+    bar = _ProgressLine()
+    with _guard(lambda: Session.open(archive_path)) as session:
+        index = _guard(lambda: session.reindex(lambda done, total: bar("indexing", done, total)))
+        bar.finish()
+        click.echo(f"{index.event_count} events indexed", err=True)
+
+
+def _hit_json(hit: Hit, row: EventRow) -> dict[str, object]:
+    first = hit.snippets[0] if hit.snippets else None
+    return {
+        "event_id": hit.event_id,
+        "title": row.title_en,
+        "start": row.start.isoformat(),
+        "end": row.end.isoformat(),
+        "precision": str(row.precision),
+        "source": first.source_key if first else None,
+        "page": first.page if first else None,
+        "snippet": first.text if first else "",
+        "score": round(hit.score, 4),
+        "highlights": [list(span) for span in first.highlights] if first else [],
+        "snippets": [
+            {
+                "excerpt_id": s.excerpt_id,
+                "source": s.source_key,
+                "page": s.page,
+                "text": s.text,
+                "highlights": [list(span) for span in s.highlights],
+            }
+            for s in hit.snippets
+        ],
+        "edtf": row.edtf,
+        "category": row.category,
+        "status": str(row.status),
+    }
+
+
+def _hit_lines(hit: Hit, row: EventRow) -> str:
+    lines = [_event_line(row)]
+    for snippet in hit.snippets:
+        page = f", p. {snippet.page}" if snippet.page else ""
+        lines.append(
+            f"        [{snippet.source_key}{page}] {_marked(snippet.text, snippet.highlights)}"
+        )
+    return "\n".join(lines)
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The snippet with matched words in «guillemets» (a terminal has no bold)."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out += [text[at:start], "«", text[start:end], "»"]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _candidate_line(candidate: object) -> str:
@@ -288,4 +383,16 @@ class _ProgressLine:
 
 
 def main() -> None:
-    cli(prog_name="uzkz")
+    """The console script. A bug in uzkz still ends in a sentence, not a traceback."""
+    try:
+        cli(prog_name="uzkz")
+    except Exception as error:
+        if os.environ.get("UZKZ_DEBUG"):
+            raise
+        click.echo(
+            f"uzkz: something went wrong inside uzkz ({type(error).__name__}: {error}). "
+            "Your archive was not changed by this failure. Run again with UZKZ_DEBUG=1 "
+            "to see the details, and please report it.",
+            err=True,
+        )
+        sys.exit(70)  # EX_SOFTWARE
