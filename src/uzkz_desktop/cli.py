@@ -219,6 +219,32 @@ def reindex(archive_path: Path | None) -> None:
         click.echo(f"{index.event_count} events indexed", err=True)
 
 
+@cli.command()
+@click.option("--events", "n_events", required=True, type=click.IntRange(1, 1_000_000))
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--seed", default=7, show_default=True, type=int)
+@click.option("--overwrite", is_flag=True, help="Replace an existing file at --out.")
+def synth(n_events: int, out: Path, seed: int, overwrite: bool) -> None:
+    """Make a realistic synthetic archive of N events (for benchmarks)."""
+    from uzkz_desktop.archive.synth import synthesize
+
+    bar = _ProgressLine()
+    report = _guard(
+        lambda: synthesize(
+            out,
+            n_events,
+            seed=seed,
+            overwrite=overwrite,
+            progress=lambda done, total: bar("writing", done, total),
+        )
+    )
+    bar.finish()
+    click.echo(
+        f"{report.path}: {report.events} events, {report.counts.get('sources', 0)} sources, "
+        f"{report.counts.get('excerpts', 0)} excerpts in {report.seconds:.1f} s"
+    )
+
+
 def _hit_json(hit: Hit, row: EventRow) -> dict[str, object]:
     first = hit.snippets[0] if hit.snippets else None
     return {
