@@ -80,3 +80,11 @@ def test_paginated_source_cites_its_pages(built: Path) -> None:
     numbers = {int(part) for label in pages if label for part in label.split("–")}
     assert numbers <= set(range(410, 420))
     assert "415–416" in pages  # a sentence across a page break cites both pages
+
+
+def test_reading_the_bundled_archive_leaves_no_companion_files(tmp_path: Path) -> None:
+    shipped = tmp_path / "archive.db"
+    shipped.write_bytes(bundled_archive().read_bytes())
+    with Archive.open(shipped, readonly=True) as archive:
+        assert archive.stats().events > 70
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db"]

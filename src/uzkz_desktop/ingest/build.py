@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -72,11 +73,27 @@ def build_archive(
     try:
         with Archive.open(temp, create=True, clock=lambda: BUILD_TIME) as archive:
             counts = _fill(archive, corpus, curation, _inputs_digest(folder), report)
+        _seal(temp)
         os.replace(temp, out)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return BuildReport(out, *counts, _inputs_digest(folder))
+
+
+def _seal(path: Path) -> None:
+    """Make the shipped file self-contained: one file, no WAL, compacted.
+
+    In WAL mode even a read-only open leaves -wal/-shm files beside the database; the
+    bundled archive must never grow companions. The user's copy switches back to WAL when
+    it is first opened for writing.
+    """
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
 
 
 def _fill(
