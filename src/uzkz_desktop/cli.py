@@ -33,9 +33,68 @@ if TYPE_CHECKING:
 @click.version_option(__version__, prog_name="uzkz")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """uzkz-desktop: an offline archive of Uzbekistan–Kazakhstan relations."""
+    """uzkz-desktop: an offline archive of Uzbekistan–Kazakhstan relations.
+
+    With no command, opens the window on your copy of the bundled archive.
+    """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.option(
+    "--archive",
+    "archive_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Archive file to open (default: your copy of the bundled archive).",
+)
+def gui(archive_path: Path | None) -> None:
+    """Open the window."""
+    from uzkz_desktop.ui.launch import run_gui
+
+    sys.exit(run_gui(archive_path))
+
+
+@cli.command()
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--query", help="Search for this first; hits light up on the timeline.")
+@click.option("--select", "select_id", type=int, help="Select this event (fills the side panel).")
+@click.option("--from", "date_from", help="Show the timeline from this date (2024, 2024-08...).")
+@click.option("--to", "date_to", help="...to this date.")
+@click.option("--size", default="1600x1000", show_default=True, help="Window size WxH.")
+@click.option(
+    "--archive",
+    "archive_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Archive file to show (default: your copy of the bundled archive).",
+)
+def screenshot(
+    out: Path,
+    query: str | None,
+    select_id: int | None,
+    date_from: str | None,
+    date_to: str | None,
+    size: str,
+    archive_path: Path | None,
+) -> None:
+    """Render the main window offscreen to a PNG."""
+    from uzkz_desktop.ui.screenshot import render_screenshot
+
+    width, _, height = size.partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1600x1000", param_hint="--size")
+    written = _guard(
+        lambda: render_screenshot(
+            out,
+            archive=archive_path,
+            query=query,
+            select=select_id,
+            date_from=date_from,
+            date_to=date_to,
+            size=(int(width), int(height)),
+        )
+    )
+    click.echo(str(written))
 
 
 @cli.command()

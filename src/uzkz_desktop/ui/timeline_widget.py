@@ -1,0 +1,699 @@
+"""The zoomable timeline: gestures in, Viewport out; one Frame per paint, drawn as it is.
+
+All layout is done by `uzkz_desktop.timeline` (see its docstring). This widget keeps the
+per-dataset objects (EventArrays, LanesLayout, ViewLimits), replaces its Viewport on every
+gesture, builds one Frame per paint with cached title and width callables, and asks that
+same Frame for hit tests, density bins and the overview strip. Lane packing for the zoom
+buckets not yet visited is warmed one bucket per idle tick after `set_data`.
+
+Mouse: wheel zooms at the cursor (Ctrl+wheel: about the centre; Shift+wheel or a
+horizontal wheel pans); drag pans; click selects (empty space clears; a density bin zooms
+into it); double-click opens. Overview strip: drag the window, click elsewhere to centre
+there. Keys: see `keyPressEvent`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from uzkz_desktop.app import TimelineData
+from uzkz_desktop.core.dates import DateSpan, Precision
+from uzkz_desktop.ingest.categories import Category
+from uzkz_desktop.timeline import (
+    DensityHit,
+    EventArrays,
+    Frame,
+    FrameGeometry,
+    LanesLayout,
+    TickUnit,
+    ViewLimits,
+    Viewport,
+    build_frame,
+    event_days,
+    format_day,
+    next_event,
+    step_event,
+    viewport_from_overview_click,
+    viewport_from_overview_drag,
+)
+from uzkz_desktop.timeline.events import PRECISION_CODE
+
+from . import palette
+from .timeline_painter import TimelineStyle, paint_frame
+
+WHEEL_ZOOM_BASE = 1.0015  # per 1/8 degree: one notch (120) zooms by 1.2
+WHEEL_PAN_PX = 60.0  # one notch of Shift+wheel
+PAGE_PAN = 0.8  # PageUp / PageDown move by this share of the width
+DENSITY_ZOOM = 8.0  # a click on a density bin zooms in by up to this factor
+# Level of detail: density bins of 3-6 px and at most 450 boxes keep a 1600 x 900 frame
+# (build + paint) within 8 ms at 100k events; 450 boxes still fill a 65-row frame.
+GEOMETRY = FrameGeometry(bin_px=3.0, max_items=450)
+_PRECISION_OF = {code: precision for precision, code in PRECISION_CODE.items()}
+
+
+@dataclass
+class _Gesture:
+    kind: str  # 'press' (may still become a click), 'pan', 'overview'
+    pos: QPointF
+    view: Viewport  # the viewport when the gesture began
+    strip: Viewport | None = None  # overview: days <-> strip x
+    strip_x0: float = 0.0
+
+
+class TimelineWidget(QWidget):
+    """Events of the archive on a zoomable time axis, one band per category."""
+
+    event_selected = Signal(int)  # selection changed by a click or a key; -1 for none
+    event_activated = Signal(int)  # double-click or Enter: open the excerpt
+    viewport_changed = Signal()
+    hovered = Signal(int)  # the event under the pointer changed; -1 for none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted
+        self.setMinimumSize(320, 200)
+        self.setAccessibleName(self.tr("Timeline"))
+        self._data = TimelineData(EventArrays.empty(), (), {}, frozenset())
+        self._filter: frozenset[int] | None = None
+        self._selected: int | None = None
+        self._highlight_ids: npt.NDArray[np.int64] | None = None
+        self._highlight: npt.NDArray[np.bool_] | None = None
+        self._hover_x: float | None = None
+        self._hovered_id: int | None = None
+        self._today: int | None = None
+        self._gesture: _Gesture | None = None
+        self._months = self._month_names()
+        self._style = self._make_style()
+        self._shown: npt.NDArray[np.bool_] | None = None  # events of the bands shown, if filtered
+        self._lanes = self._make_lanes()
+        self._limits = ViewLimits.around(None, None)
+        self._view = self._whole_view()
+        self._auto_fit = True  # follow resizes with fit_all until the user moves the view
+        self._frame: Frame | None = None
+        self._frame_key: tuple[object, ...] | None = None
+        self._titles_missing = self.tr("Event %1")
+        self._warm_queue: list[int] = []
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_next)
+
+    # -- the API the main window uses ------------------------------------------------------------
+
+    def set_data(self, data: TimelineData) -> None:
+        """Show another dataset: the view fits it all; selection and highlights that still
+        exist are kept."""
+        self._data = data
+        self._style = self._make_style()
+        self._lanes = self._make_lanes()
+        self._limits = ViewLimits.around(data.events.first_day, data.events.last_day)
+        if self._selected is not None and data.events.index_of(self._selected) is None:
+            self._selected = None
+        self._highlight = self._mask(self._highlight_ids)
+        self.fit_all()
+        self._start_warming()
+        self.update()
+
+    def select(self, event_id: int | None, *, centre: bool = False) -> None:
+        """Select an event (None clears) without emitting `event_selected`; with centre,
+        bring it into the middle of the view."""
+        if event_id is not None and self._data.events.index_of(event_id) is None:
+            event_id = None
+        self._selected = event_id
+        if centre and event_id is not None:
+            self.centre_on_event(event_id)
+        self.update()
+
+    def selected_id(self) -> int | None:
+        return self._selected
+
+    def set_highlighted(self, event_ids: Iterable[int] | None) -> None:
+        """Light these events (search hits) and dim the rest; None clears."""
+        if event_ids is None:
+            self._highlight_ids = None
+        else:
+            self._highlight_ids = np.fromiter((int(i) for i in event_ids), dtype=np.int64)
+        self._highlight = self._mask(self._highlight_ids)
+        self.update()
+
+    def fit_all(self) -> None:
+        self._set_view(self._whole_view(), auto_fit=True)
+
+    def show_range(self, first_day: int, last_day: int) -> None:
+        """Fit the days first_day..last_day (inclusive), within the view limits."""
+        first, last = sorted((first_day, last_day))
+        self._set_view(self._view.fit(first, last + 1).clamped(self._limits))
+
+    def centre_on_event(self, event_id: int) -> None:
+        """Centre the event, keeping the zoom; a period longer than the view is fitted."""
+        days = event_days(self._data.events, event_id)
+        if days is None:
+            return
+        start, end = days
+        view = self._view
+        if end - start > 0.9 * view.span:
+            view = view.fit(start, end)
+        else:
+            view = view.centre_on((start + end) / 2)
+        self._set_view(view.clamped(self._limits))
+
+    def viewport(self) -> Viewport:
+        return self._view
+
+    def zoom_in(self) -> None:
+        """One step in, about the centre (the + key)."""
+        self._set_view(self._view.zoom_in().clamped(self._limits))
+
+    def zoom_out(self) -> None:
+        """One step out, about the centre (the − key)."""
+        self._set_view(self._view.zoom_out().clamped(self._limits))
+
+    def set_viewport(self, view: Viewport) -> None:
+        """Show these days (e.g. a view saved with the session), within the limits."""
+        days = Viewport(view.start, view.end, self._frame_width())
+        self._set_view(days.clamped(self._limits))
+
+    def set_category_filter(self, categories: set[int] | None) -> None:
+        """Show only the bands of these category codes (None shows all)."""
+        self._filter = None if categories is None else frozenset(categories)
+        self._lanes = self._make_lanes()
+        self._start_warming()
+        self.update()
+
+    def render_to_image(self, size: QSize) -> QImage:
+        """The current view drawn at `size` (same days, same drawing code, no hover)."""
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        self.render_into(image)
+        return image
+
+    # -- for tests, the benchmark and status lines -----------------------------------------------
+
+    def render_into(self, image: QImage, *, hover: bool = False) -> Frame:
+        """Build a frame for the image's logical size (the same days as on screen) and paint
+        it there, with the hover line if asked; returns the frame."""
+        dpr = image.devicePixelRatio()
+        style = self._style if math.isclose(dpr, self._style.dpr) else self._make_style(dpr)
+        width = round(image.width() / dpr) - round(style.gutter)
+        size = (max(width, 1), max(round(image.height() / dpr), 1))
+        view = self._view
+        if view.width_px != size[0]:
+            view = Viewport(view.start, view.end, size[0])
+        frame = self._build(view, size, self._hover_x if hover else None, style)
+        painter = QPainter(image)
+        paint_frame(painter, frame, style)
+        painter.end()
+        return frame
+
+    def frame(self) -> Frame:
+        """The frame on screen (built now if the view changed since the last paint)."""
+        key = self._key()
+        if self._frame is None or self._frame_key != key:
+            size = (self._view.width_px, self._height())
+            self._frame = self._build(self._view, size, self._hover_x)
+            self._frame_key = key
+        return self._frame
+
+    def timeline_style(self) -> TimelineStyle:
+        return self._style
+
+    def warm_up(self) -> None:
+        """Pack every zoom bucket now instead of at idle (benchmarks, tests)."""
+        while self._warm_queue:
+            self._warm_next()
+        self._warm_timer.stop()
+
+    def frame_offset(self) -> QPointF:
+        """Where the frame's (0, 0) is in the widget: right of the legend column."""
+        return QPointF(self._style.gutter, 0.0)
+
+    def set_today(self, day: int | None) -> None:
+        """Pin the day the today line marks (tests, screenshots); None follows the clock."""
+        self._today = day
+        self.update()
+
+    def tooltip_text(self, pos: QPointF) -> str | None:
+        """Rich text for the item or density bin at pos (widget coordinates), or None."""
+        pos = self._local(pos)
+        frame = self.frame()
+        if pos.x() < 0 or pos.y() >= frame.overview.y0:
+            return None
+        hit = frame.hit_test(pos.x(), pos.y())
+        if hit is not None:
+            return self._event_tooltip(hit)
+        density = frame.density_at(pos.x(), pos.y())
+        return None if density is None else self._density_tooltip(density)
+
+    # -- Qt events -------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(1200, 520)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not math.isclose(self.devicePixelRatioF(), self._style.dpr):
+            self._restyle()
+        painter = QPainter(self)
+        paint_frame(painter, self.frame(), self._style)
+        if not len(self._data.events):
+            self._paint_message(painter, self.tr("No events to show"))
+        if self.hasFocus():
+            painter.setPen(QPen(palette.with_alpha(palette.SELECTION, 0.7), 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(0.5, 0.5, self.width() - 1.0, self.height() - 1.0))
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = self._frame_width(event.size().width())
+        if self._auto_fit:
+            self._set_view(self._whole_view(width), auto_fit=True)
+        else:
+            self._set_view(self._view.resized(width).clamped(self._limits))
+        super().resizeEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        dx, dy = delta.x(), delta.y()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if shift or abs(dx) > abs(dy):
+            self._set_view(self._view.pan((dx or dy) / 120 * WHEEL_PAN_PX).clamped(self._limits))
+        elif dy:
+            centred = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            x = self._view.width_px / 2 if centred else self._local(event.position()).x()
+            zoomed = self._view.zoom_at(x, WHEEL_ZOOM_BASE**dy)
+            self._set_view(zoomed.clamped(self._limits, anchor_x=x))
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        pos = self._local(event.position())
+        overview = self.frame().overview
+        if pos.x() < 0:
+            return
+        if pos.y() < overview.y0:
+            self._gesture = _Gesture("press", pos, self._view)
+            return
+        if not overview.window_x0 <= pos.x() <= overview.window_x1:
+            x = pos.x() - overview.x0
+            self._set_view(
+                viewport_from_overview_click(self._view, overview.strip, x, self._limits)
+            )
+        self._gesture = _Gesture("overview", pos, self._view, overview.strip, overview.x0)
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos, gesture = self._local(event.position()), self._gesture
+        if gesture is None:
+            self._hover(pos)
+        elif gesture.kind == "overview" and gesture.strip is not None:
+            press_x, x = gesture.pos.x() - gesture.strip_x0, pos.x() - gesture.strip_x0
+            self._set_view(
+                viewport_from_overview_drag(gesture.view, gesture.strip, press_x, x, self._limits)
+            )
+        elif gesture.kind == "press" and _moved(gesture.pos, pos):
+            gesture.kind = "pan"
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        if gesture is not None and gesture.kind == "pan":
+            self._set_view(gesture.view.pan(pos.x() - gesture.pos.x()).clamped(self._limits))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        gesture, self._gesture = self._gesture, None
+        self.unsetCursor()
+        if gesture is not None and gesture.kind == "press":
+            self._click(self._local(event.position()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = self._local(event.position())
+        if pos.x() < 0 or pos.y() >= self.frame().overview.y0:
+            return
+        hit = self.frame().hit_test(pos.x(), pos.y())
+        if hit is not None:
+            self._select_by_user(hit)
+            self.event_activated.emit(hit)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hover(None, None)
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """←/→ previous/next event, Home/End first/last, +/=/− zoom, PageUp/PageDown pan,
+        F fit all, Enter open the selected event, Esc clear the selection."""
+        key = Qt.Key(event.key())
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        action = _KEYS.get(key)
+        if action is None or (key == Qt.Key.Key_F and not plain):
+            super().keyPressEvent(event)
+            return
+        action(self)
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_text(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        kind = event.type()
+        if kind in (QEvent.Type.LocaleChange, QEvent.Type.LanguageChange):
+            self._months = self._month_names()
+            self._titles_missing = self.tr("Event %1")
+            self.setAccessibleName(self.tr("Timeline"))
+            self._lanes = self._make_lanes()
+            self._restyle()
+            self._start_warming()
+        elif kind == QEvent.Type.FontChange:
+            self._restyle()
+        super().changeEvent(event)
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def _key_step(self, direction: int) -> None:
+        events, view = self._data.events, self._view
+        if self._selected is not None:
+            target = step_event(events, self._selected, direction, self._shown)
+        else:  # from the edge of the view: the first event in it, or the last
+            day = math.floor(view.start) - 0.5 if direction > 0 else view.end
+            target = next_event(events, day, direction, self._shown)
+        if target is not None:
+            self._select_by_user(target)
+            self._scroll_into_view(target)
+
+    def _key_end(self, direction: int) -> None:
+        edge = -math.inf if direction > 0 else math.inf
+        target = next_event(self._data.events, edge, direction, self._shown)
+        if target is not None:
+            self._select_by_user(target)
+            self.centre_on_event(target)
+
+    def _key_page(self, direction: int) -> None:
+        dx = -direction * PAGE_PAN * self._view.width_px
+        self._set_view(self._view.pan(dx).clamped(self._limits))
+
+    def _key_activate(self) -> None:
+        if self._selected is not None:
+            self.event_activated.emit(self._selected)
+
+    def _key_clear(self) -> None:
+        self._select_by_user(None)
+
+    # -- mouse -----------------------------------------------------------------------------------
+
+    def _click(self, pos: QPointF) -> None:
+        frame = self.frame()
+        hit = frame.hit_test(pos.x(), pos.y())
+        if hit is not None:
+            self._select_by_user(hit)
+            return
+        density = frame.density_at(pos.x(), pos.y())
+        if density is not None:
+            self._zoom_into(density)
+        else:
+            self._select_by_user(None)
+
+    def _zoom_into(self, hit: DensityHit) -> None:
+        days = hit.last_day + 1 - hit.first_day
+        span = max(4.0 * days, self._view.span / DENSITY_ZOOM)
+        centre = (hit.first_day + hit.last_day + 1) / 2
+        view = Viewport(centre - span / 2, centre + span / 2, self._view.width_px)
+        self._set_view(view.clamped(self._limits))
+
+    def _hover(self, pos: QPointF) -> None:
+        # The frame on screen: no build between a view change and its paint just for this.
+        frame = self._frame if self._frame is not None else self.frame()
+        if pos.x() < 0 or not frame.axis[1] <= pos.y() < frame.overview.y0:
+            self._set_hover(None, None)
+            return
+        self._set_hover(pos.x(), frame.hit_test(pos.x(), pos.y()))
+
+    def _set_hover(self, x: float | None, event_id: int | None) -> None:
+        if x != self._hover_x:
+            self._hover_x = x
+            self.update()
+        if event_id != self._hovered_id:
+            self._hovered_id = event_id
+            self.hovered.emit(-1 if event_id is None else event_id)
+
+    # -- state changes ---------------------------------------------------------------------------
+
+    def _set_view(self, view: Viewport, *, auto_fit: bool = False) -> None:
+        self._auto_fit = auto_fit
+        if view != self._view:
+            self._view = view
+            self.viewport_changed.emit()
+            self.update()
+
+    def _select_by_user(self, event_id: int | None) -> None:
+        if event_id != self._selected:
+            self._selected = event_id
+            self.event_selected.emit(-1 if event_id is None else event_id)
+            self.update()
+
+    def _scroll_into_view(self, event_id: int) -> None:
+        days = event_days(self._data.events, event_id)
+        if days is None:
+            return
+        margin = 0.05 * self._view.span
+        if not (self._view.start + margin <= days[0] and days[1] <= self._view.end - margin):
+            self.centre_on_event(event_id)
+
+    # -- frames ----------------------------------------------------------------------------------
+
+    def _build(
+        self,
+        view: Viewport,
+        size: tuple[int, int],
+        hover_x: float | None,
+        style: TimelineStyle | None = None,
+    ) -> Frame:
+        return build_frame(
+            self._data.events,
+            view,
+            size,
+            lanes_layout=self._lanes,
+            selected=self._selected,
+            highlighted=self._highlight,
+            hover_x=hover_x,
+            label_width=(style or self._style).label_width,
+            titles=self._title,
+            today=self._today_day(),
+            limits=self._limits,
+            month_names=self._months,
+            geometry=GEOMETRY,
+        )
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self._view,
+            self._height(),
+            self._lanes,
+            self._selected,
+            id(self._highlight),
+            self._hover_x,
+            self._today_day(),
+            self._months,
+            self._style,
+        )
+
+    def _height(self) -> int:
+        return max(self.height(), 1)
+
+    def _whole_view(self, width: int | None = None) -> Viewport:
+        return Viewport(self._limits.first, self._limits.last, width or self._frame_width())
+
+    def _frame_width(self, widget_width: int | None = None) -> int:
+        width = self.width() if widget_width is None else widget_width
+        return max(width - round(self._style.gutter), 1)
+
+    def _local(self, pos: QPointF) -> QPointF:
+        """Widget to frame coordinates."""
+        return QPointF(pos.x() - self._style.gutter, pos.y())
+
+    def _restyle(self) -> None:
+        """New fonts or device pixel ratio: new style, legend column and frame width."""
+        self._style = self._make_style()
+        width = self._frame_width()
+        if width != self._view.width_px:
+            view = self._whole_view() if self._auto_fit else self._view.resized(width)
+            self._set_view(view.clamped(self._limits), auto_fit=self._auto_fit)
+        self.update()
+
+    def _today_day(self) -> int:
+        return self._today if self._today is not None else date.today().toordinal()
+
+    def _title(self, event_id: int) -> str:
+        title = self._data.titles.get(event_id)
+        return title if title else self._titles_missing.replace("%1", str(event_id))
+
+    def _paint_message(self, painter: QPainter, text: str) -> None:
+        painter.setPen(palette.TEXT_MUTED)
+        painter.setFont(self._style.label_font)
+        frame = self.frame()
+        box = QRectF(
+            self._style.gutter, frame.axis[1], frame.width, frame.overview.y0 - frame.axis[1]
+        )
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    # -- per dataset -----------------------------------------------------------------------------
+
+    def _make_style(self, dpr: float | None = None) -> TimelineStyle:
+        colors = [QColor(c.color) for c in self._data.categories]
+        ratio = self.devicePixelRatioF() if dpr is None else dpr
+        style = TimelineStyle(colors, self.font(), candidates=self._data.candidate_ids, dpr=ratio)
+        style.fit_gutter([self._category_label(c) for c in self._data.categories])
+        return style
+
+    def _make_lanes(self) -> LanesLayout:
+        labels = [self._category_label(c) for c in self._data.categories]
+        order = None
+        if self._filter is not None:
+            order = [code for code in range(len(labels)) if code in self._filter]
+        lanes = LanesLayout(self._data.events, labels, order)
+        self._shown = None if self._filter is None else lanes.lane_of >= 0
+        return lanes
+
+    def _category_label(self, category: Category) -> str:
+        language = self.locale().language()
+        if language == QLocale.Language.Uzbek:
+            return category.label_uz
+        if language == QLocale.Language.Russian:
+            return category.label_ru
+        return category.label_en
+
+    def _month_names(self) -> tuple[str, ...]:
+        locale, short = self.locale(), QLocale.FormatType.ShortFormat
+        return tuple(locale.standaloneMonthName(m, short) for m in range(1, 13))
+
+    def _mask(self, ids: npt.NDArray[np.int64] | None) -> npt.NDArray[np.bool_] | None:
+        return None if ids is None else self._data.events.mask_of(ids)
+
+    def _start_warming(self) -> None:
+        """Pack the zoom buckets a gesture can reach, nearest to the current zoom first,
+        one per idle tick."""
+        lanes, width = self._lanes, max(self.width(), 1)
+        current = LanesLayout.bucket_for(self._view.days_per_px)
+        widest = LanesLayout.bucket_for(self._limits.max_span / min(width, 640)) + 1
+        buckets = range(lanes.finest_bucket, max(widest, current) + 1)
+        self._warm_queue = sorted(buckets, key=lambda b: abs(b - current))
+        self._warm_timer.start()
+
+    def _warm_next(self) -> None:
+        if not self._warm_queue:
+            self._warm_timer.stop()
+            return
+        self._lanes.packing(self._warm_queue.pop(0))
+
+    # -- tooltips --------------------------------------------------------------------------------
+
+    def _event_tooltip(self, event_id: int) -> str | None:
+        events = self._data.events
+        i = events.index_of(event_id)
+        if i is None:
+            return None
+        precision = int(events.precision[i])
+        end_precision = precision if events.end_precision is None else int(events.end_precision[i])
+        span = DateSpan(
+            date.fromordinal(int(events.start_day[i])),
+            date.fromordinal(int(events.end_day[i])),
+            _PRECISION_OF[precision],
+            end_precision=_PRECISION_OF[end_precision] if end_precision != precision else None,
+        )
+        lines = [
+            f"<b>{html.escape(self._title(event_id))}</b>",
+            f"{span.edtf} · {html.escape(self._precision_text(span))}",
+            html.escape(self._category_name(int(events.category[i]))),
+        ]
+        if event_id in self._data.candidate_ids:
+            lines.append(f"<i>{html.escape(self.tr('Candidate: not yet reviewed'))}</i>")
+        return "<br>".join(lines)
+
+    def _precision_text(self, span: DateSpan) -> str:
+        names = {
+            Precision.DAY: self.tr("day known"),
+            Precision.MONTH: self.tr("known to the month"),
+            Precision.YEAR: self.tr("known to the year"),
+        }
+        start = names[span.precision]
+        end = span.end_precision
+        if end is None or end == span.precision:
+            return start
+        return self.tr("start %1, end %2").replace("%1", start).replace("%2", names[end])
+
+    def _category_name(self, code: int) -> str:
+        categories = self._data.categories
+        return self._category_label(categories[code]) if 0 <= code < len(categories) else ""
+
+    def _density_tooltip(self, hit: DensityHit) -> str:
+        count = self.tr("1 event") if hit.events == 1 else self.tr("%n events", "", hit.events)
+        when = self._days_text(hit.first_day, hit.last_day)
+        first = self.tr("%1, %2 — zoom in").replace("%1", count).replace("%2", when)
+        return f"{html.escape(first)}<br>{html.escape(self._category_name(hit.category))}"
+
+    def _days_text(self, first: int, last: int) -> str:
+        """'14 Mar 2024', '14 Mar 2024 – 20 Mar 2024', 'Mar 2024 – Apr 2024' or '2024'."""
+        days = last - first + 1
+        unit = TickUnit.DAY if days < 62 else TickUnit.MONTH if days < 730 else TickUnit.YEAR
+        a, b = format_day(first, unit, self._months), format_day(last, unit, self._months)
+        return a if a == b else f"{a} – {b}"
+
+
+def _moved(a: QPointF, b: QPointF) -> bool:
+    return (b - a).manhattanLength() >= QApplication.startDragDistance()
+
+
+_KEYS: dict[Qt.Key, Callable[[TimelineWidget], None]] = {
+    Qt.Key.Key_Left: lambda w: w._key_step(-1),
+    Qt.Key.Key_Right: lambda w: w._key_step(1),
+    Qt.Key.Key_Home: lambda w: w._key_end(1),
+    Qt.Key.Key_End: lambda w: w._key_end(-1),
+    Qt.Key.Key_Plus: TimelineWidget.zoom_in,
+    Qt.Key.Key_Equal: TimelineWidget.zoom_in,
+    Qt.Key.Key_Minus: TimelineWidget.zoom_out,
+    Qt.Key.Key_Underscore: TimelineWidget.zoom_out,
+    Qt.Key.Key_PageUp: lambda w: w._key_page(-1),
+    Qt.Key.Key_PageDown: lambda w: w._key_page(1),
+    Qt.Key.Key_F: TimelineWidget.fit_all,
+    Qt.Key.Key_Return: lambda w: w._key_activate(),
+    Qt.Key.Key_Enter: lambda w: w._key_activate(),
+    Qt.Key.Key_Escape: lambda w: w._key_clear(),
+}

@@ -1,0 +1,517 @@
+"""The timeline widget, driven like a user would: wheel, drag, keys, clicks, the overview.
+
+Positions come from the widget's own Frame (what it draws), moved into widget coordinates
+with `frame_offset()` (the legend column on the left).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from uzkz_desktop.app import TimelineData
+from uzkz_desktop.ingest.categories import Category
+from uzkz_desktop.timeline import EventArrays, Frame, Item, Viewport
+from uzkz_desktop.timeline.viewport import ZOOM_STEP
+from uzkz_desktop.ui import palette
+from uzkz_desktop.ui.timeline_widget import TimelineWidget
+
+CATEGORIES = (
+    Category(
+        "diplomacy",
+        "Diplomacy & politics",
+        "Diplomatiya va siyosat",
+        "Дипломатия и политика",
+        "#332288",
+    ),
+    Category(
+        "economy", "Economy & trade", "Iqtisodiyot va savdo", "Экономика и торговля", "#E69F00"
+    ),
+    Category(
+        "ecology", "Ecology & water", "Ekologiya va suv", "Экология и водные ресурсы", "#117733"
+    ),
+)
+DAY, MONTH, YEAR = 0, 1, 2
+# id, first day, last day, precision, category, title
+ROWS = [
+    (1, "2019-03-14", "2019-03-14", DAY, 0, "Foreign ministers meet in Tashkent"),
+    (2, "2019-06-01", "2019-06-30", MONTH, 1, "Trade mission to Almaty"),
+    (3, "2020-02-10", "2020-02-10", DAY, 2, "Water commission session"),
+    (4, "2021-01-01", "2021-12-31", YEAR, 1, "Annual trade report"),
+    (5, "2021-04-15", "2021-04-15", DAY, 0, "State visit to Nur-Sultan"),
+    (6, "2021-04-15", "2021-04-16", DAY, 1, "Business forum"),
+    (7, "2022-09-05", "2022-09-05", DAY, 2, "Aral Sea conference"),
+    (8, "2023-03-16", "2023-03-16", DAY, 0, "Summit in Tashkent"),
+    (9, "2023-05-01", "2023-08-31", DAY, 1, "Rail corridor works"),
+    (10, "2024-11-12", "2024-11-12", DAY, 0, "Strategic partnership talks"),
+]
+TODAY = date(2024, 6, 1).toordinal()
+SIZE = (1000, 420)
+
+
+def day(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
+
+
+def timeline_data(rows: list[tuple[int, str, str, int, int, str]] = ROWS) -> TimelineData:
+    ids, first, last, precision, category, titles = zip(*rows, strict=True)
+    events = EventArrays.from_columns(
+        ids, [day(d) for d in first], [day(d) for d in last], precision, category
+    )
+    return TimelineData(events, CATEGORIES, dict(zip(ids, titles, strict=True)), frozenset({7}))
+
+
+@pytest.fixture
+def widget(qtbot: QtBot) -> TimelineWidget:
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    w.setFont(QFont("DejaVu Sans"))
+    w.resize(*SIZE)
+    w.set_data(timeline_data())
+    w.set_today(TODAY)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def at(widget: TimelineWidget, x: float, y: float) -> QPointF:
+    """Frame coordinates to widget coordinates."""
+    return QPointF(x, y) + widget.frame_offset()
+
+
+def item_of(frame: Frame, event_id: int) -> Item:
+    return next(i for i in frame.items if i.event_id == event_id)
+
+
+def centre_of(widget: TimelineWidget, item: Item) -> QPointF:
+    return at(widget, (item.x0 + item.x1) / 2, item.y)
+
+
+def send_wheel(
+    widget: TimelineWidget,
+    pos: QPointF,
+    delta: int,
+    mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    event = QWheelEvent(
+        pos,
+        widget.mapToGlobal(pos),
+        QPoint(0, 0),
+        QPoint(0, delta),
+        Qt.MouseButton.NoButton,
+        mods,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def send_mouse(
+    widget: TimelineWidget,
+    kind: QEvent.Type,
+    pos: QPointF,
+    button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+) -> None:
+    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
+    if kind == QEvent.Type.MouseMove and button == Qt.MouseButton.NoButton:
+        held = Qt.MouseButton.NoButton
+    event = QMouseEvent(
+        kind,
+        pos,
+        widget.mapToGlobal(pos),
+        button if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+        held,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def drag(widget: TimelineWidget, start: QPointF, end: QPointF, steps: int = 4) -> None:
+    send_mouse(widget, QEvent.Type.MouseButtonPress, start)
+    for k in range(1, steps + 1):
+        send_mouse(widget, QEvent.Type.MouseMove, start + (end - start) * (k / steps))
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, end)
+
+
+def click(widget: TimelineWidget, pos: QPointF) -> None:
+    send_mouse(widget, QEvent.Type.MouseButtonPress, pos)
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, pos)
+
+
+def empty_spot(widget: TimelineWidget) -> QPointF:
+    """A point in the plot with no item, label or density under it."""
+    frame = widget.frame()
+    for y in np.arange(frame.axis[1] + 2, frame.overview.y0 - 2, 5.0):
+        for x in np.arange(20.0, frame.width - 20.0, 13.0):
+            if frame.hit_test(x, y, radius=12) is None and frame.density_at(x, y) is None:
+                return at(widget, float(x), float(y))
+    raise AssertionError("no empty spot")
+
+
+def plot_y(widget: TimelineWidget) -> float:
+    frame = widget.frame()
+    return (frame.axis[1] + frame.overview.y0) / 2
+
+
+# -- wheel and drag -----------------------------------------------------------------------------
+
+
+def test_wheel_up_zooms_in_keeping_the_day_under_the_cursor(
+    widget: TimelineWidget, qtbot: QtBot
+) -> None:
+    before = widget.viewport()
+    x = 400.0
+    day_under = before.day_at(x - widget.frame_offset().x())
+    with qtbot.waitSignal(widget.viewport_changed):
+        send_wheel(widget, QPointF(x, plot_y(widget)), 120)
+    after = widget.viewport()
+    assert after.span == pytest.approx(before.span / 1.0015**120)
+    assert after.day_at(x - widget.frame_offset().x()) == pytest.approx(day_under, abs=1e-6)
+
+
+def test_wheel_down_zooms_out_and_wheel_reaches_a_single_day(widget: TimelineWidget) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    before = widget.viewport()
+    send_wheel(widget, QPointF(300, plot_y(widget)), -120)
+    assert widget.viewport().span == pytest.approx(before.span * 1.0015**120)
+    for _ in range(60):  # all the way in: the limit is a two-day span (one day, half width)
+        send_wheel(widget, QPointF(300, plot_y(widget)), 120)
+    assert widget.viewport().span == pytest.approx(2.0)
+    for _ in range(80):  # and out: the whole archive, not beyond
+        send_wheel(widget, QPointF(300, plot_y(widget)), -120)
+    assert widget.viewport() == whole_view(widget)
+
+
+def test_ctrl_wheel_zooms_about_the_centre(widget: TimelineWidget) -> None:
+    before = widget.viewport()
+    send_wheel(widget, QPointF(100, plot_y(widget)), 120, Qt.KeyboardModifier.ControlModifier)
+    assert widget.viewport().centre == pytest.approx(before.centre)
+    assert widget.viewport().span < before.span
+
+
+def test_dragging_200_px_pans_by_200_px_of_days(widget: TimelineWidget) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    before = widget.viewport()
+    y = plot_y(widget)
+    drag(widget, QPointF(300, y), QPointF(500, y))
+    after = widget.viewport()
+    assert after.span == pytest.approx(before.span)
+    assert after.start == pytest.approx(before.start - 200 * before.days_per_px)
+    assert widget.selected_id() is None  # a drag is not a click
+
+
+def test_a_small_movement_is_still_a_click(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2023-03-01"), day("2023-03-31"))
+    before = widget.viewport()
+    pos = centre_of(widget, item_of(widget.frame(), 8))
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 8):
+        drag(widget, pos, pos + QPointF(2, 1), steps=2)
+    assert widget.viewport() == before
+
+
+# -- keys ---------------------------------------------------------------------------------------
+
+
+def test_plus_minus_and_f_zoom_about_the_centre_and_fit(
+    widget: TimelineWidget, qtbot: QtBot
+) -> None:
+    whole = widget.viewport()
+    qtbot.keyClick(widget, Qt.Key.Key_Plus)
+    assert widget.viewport().span == pytest.approx(whole.span / ZOOM_STEP)
+    assert widget.viewport().centre == pytest.approx(whole.centre)
+    qtbot.keyClick(widget, Qt.Key.Key_Equal)
+    assert widget.viewport().span == pytest.approx(whole.span / ZOOM_STEP**2)
+    qtbot.keyClick(widget, Qt.Key.Key_Minus)
+    assert widget.viewport().span == pytest.approx(whole.span / ZOOM_STEP)
+    widget.show_range(day("2023-01-01"), day("2023-01-31"))
+    qtbot.keyClick(widget, Qt.Key.Key_F)
+    assert widget.viewport() == whole
+
+
+def test_home_and_end_go_to_the_first_and_last_event(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-03-31"))
+    span = widget.viewport().span
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 1):
+        qtbot.keyClick(widget, Qt.Key.Key_Home)
+    assert widget.viewport().centre == pytest.approx(day("2019-03-14") + 0.5)
+    assert widget.viewport().span == pytest.approx(span)
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 10):
+        qtbot.keyClick(widget, Qt.Key.Key_End)
+    view = widget.viewport()
+    assert view.start < day("2024-11-12") < view.end
+
+
+def test_arrows_step_through_events_in_time_order(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2021-04-01"), day("2021-04-30"))
+    # Nothing selected: → takes the first event starting in the view (time order: start day,
+    # then end day: the one-year event 4 began on 1 January, before the view).
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 5):
+        qtbot.keyClick(widget, Qt.Key.Key_Right)
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 6):
+        qtbot.keyClick(widget, Qt.Key.Key_Right)
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 7):
+        qtbot.keyClick(widget, Qt.Key.Key_Right)
+    view = widget.viewport()  # scrolled so that the 2022 event is in view
+    assert view.start < day("2022-09-05") < view.end
+    for expected in (6, 5, 4):
+        with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i, e=expected: i == e):
+            qtbot.keyClick(widget, Qt.Key.Key_Left)
+    assert widget.selected_id() == 4
+
+
+def test_enter_activates_and_escape_clears(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.select(3)
+    with qtbot.waitSignal(widget.event_activated, check_params_cb=lambda i: i == 3):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == -1):
+        qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert widget.selected_id() is None
+
+
+def test_page_keys_pan_by_most_of_a_screen(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    before = widget.viewport()
+    qtbot.keyClick(widget, Qt.Key.Key_PageDown)
+    assert widget.viewport().start == pytest.approx(before.start + 0.8 * before.span)
+    qtbot.keyClick(widget, Qt.Key.Key_PageUp)
+    assert widget.viewport().start == pytest.approx(before.start)
+
+
+# -- clicks -------------------------------------------------------------------------------------
+
+
+def test_clicking_an_item_selects_it_and_empty_space_clears(
+    widget: TimelineWidget, qtbot: QtBot
+) -> None:
+    widget.show_range(day("2021-04-01"), day("2021-04-30"))
+    pos = centre_of(widget, item_of(widget.frame(), 5))
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 5):
+        click(widget, pos)
+    assert widget.selected_id() == 5
+    assert item_of(widget.frame(), 5).selected
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == -1):
+        click(widget, empty_spot(widget))
+    assert widget.selected_id() is None
+
+
+def test_clicking_a_label_selects_its_event(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2023-03-01"), day("2023-03-31"))
+    item = item_of(widget.frame(), 8)
+    assert item.label == "Summit in Tashkent"
+    pos = at(widget, item.label_x + item.label_w / 2, item.y)
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 8):
+        click(widget, pos)
+
+
+def test_double_click_activates(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2022-09-01"), day("2022-09-30"))
+    pos = centre_of(widget, item_of(widget.frame(), 7))
+    with qtbot.waitSignal(widget.event_activated, check_params_cb=lambda i: i == 7):
+        qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    assert widget.selected_id() == 7
+
+
+def test_programmatic_select_does_not_emit_and_can_centre(
+    widget: TimelineWidget, qtbot: QtBot
+) -> None:
+    widget.show_range(day("2019-01-01"), day("2019-01-31"))
+    with qtbot.assertNotEmitted(widget.event_selected):
+        widget.select(10, centre=True)
+    assert widget.selected_id() == 10
+    assert widget.viewport().centre == pytest.approx(day("2024-11-12") + 0.5)
+    widget.select(12345)  # unknown: nothing selected
+    assert widget.selected_id() is None
+
+
+# -- search highlights, filters, tooltips -------------------------------------------------------
+
+
+def test_highlights_dim_the_other_items(widget: TimelineWidget) -> None:
+    widget.show_range(day("2021-04-01"), day("2021-04-30"))
+    item = item_of(widget.frame(), 5)
+    size = QSize(*SIZE)
+    plain = widget.render_to_image(size).pixelColor(centre_of(widget, item).toPoint())
+    widget.set_highlighted([6])
+    frame = widget.frame()
+    assert item_of(frame, 5).dimmed
+    assert not item_of(frame, 6).dimmed
+    dimmed = widget.render_to_image(size).pixelColor(centre_of(widget, item).toPoint())
+    assert distance(dimmed, palette.BACKGROUND) < distance(plain, palette.BACKGROUND) / 2
+    widget.set_highlighted(None)
+    assert not any(i.dimmed for i in widget.frame().items)
+
+
+def test_category_filter_hides_bands_and_arrow_keys_skip_them(
+    widget: TimelineWidget, qtbot: QtBot
+) -> None:
+    assert [b.category for b in widget.frame().bands] == [0, 1, 2]
+    widget.set_category_filter({0, 2})
+    assert [b.category for b in widget.frame().bands] == [0, 2]
+    widget.select(1)
+    with qtbot.waitSignal(widget.event_selected, check_params_cb=lambda i: i == 3):
+        qtbot.keyClick(widget, Qt.Key.Key_Right)  # event 2 (economy) is hidden
+    widget.set_category_filter(None)
+    assert len(widget.frame().bands) == 3
+
+
+def test_tooltip_of_an_item_says_title_date_precision_and_category(
+    widget: TimelineWidget,
+) -> None:
+    widget.show_range(day("2019-05-01"), day("2019-07-31"))
+    text = widget.tooltip_text(centre_of(widget, item_of(widget.frame(), 2)))
+    assert text is not None
+    assert "<b>Trade mission to Almaty</b>" in text
+    assert "2019-06 · known to the month" in text
+    assert "Economy &amp; trade" in text
+    widget.show_range(day("2022-09-01"), day("2022-09-30"))
+    text = widget.tooltip_text(centre_of(widget, item_of(widget.frame(), 7)))
+    assert text is not None
+    assert "2022-09-05 · day known" in text
+    assert "not yet reviewed" in text  # event 7 is a candidate
+    assert widget.tooltip_text(empty_spot(widget)) is None
+
+
+def test_density_bins_say_how_many_and_zoom_in_on_click(qtbot: QtBot) -> None:
+    rng = np.random.default_rng(5)
+    starts = day("2020-01-01") + np.sort(rng.integers(0, 40, 600))  # a crowded 40 days
+    rows = [
+        (
+            k + 1,
+            date.fromordinal(int(s)).isoformat(),
+            date.fromordinal(int(s)).isoformat(),
+            DAY,
+            0,
+            f"Event {k + 1}",
+        )
+        for k, s in enumerate(starts)
+    ]
+    rows.append((1000, "1995-01-01", "1995-01-01", DAY, 1, "Far away"))
+    w = TimelineWidget()
+    qtbot.addWidget(w)
+    w.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    w.resize(*SIZE)
+    w.set_data(timeline_data(rows))
+    frame = w.frame()
+    strip = next(s for s in frame.density if s.dense.any() and s.counts.max() > 5)
+    i = int(np.argmax(np.where(strip.dense, strip.counts, 0)))
+    x = strip.x0 + (i + 0.5) * strip.bin_px
+    y = (strip.y0 + strip.y1) / 2
+    hit = frame.density_at(x, y)
+    assert hit is not None
+    text = w.tooltip_text(at(w, x, y))
+    assert text is not None
+    assert f"{hit.events} events, " in text
+    assert "— zoom in" in text
+    before = w.viewport()
+    click(w, at(w, x, y))
+    after = w.viewport()
+    assert after.span == pytest.approx(before.span / 8)
+    assert after.start < hit.first_day < hit.last_day + 1 < after.end
+
+
+# -- overview strip -----------------------------------------------------------------------------
+
+
+def test_dragging_the_overview_window_pans(widget: TimelineWidget) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    before = widget.viewport()
+    overview = widget.frame().overview
+    y = (overview.y0 + overview.y1) / 2
+    start = at(widget, (overview.window_x0 + overview.window_x1) / 2, y)
+    drag(widget, start, start + QPointF(50, 0))
+    after = widget.viewport()
+    assert after.span == pytest.approx(before.span)
+    assert after.start == pytest.approx(before.start + 50 * overview.strip.days_per_px)
+
+
+def test_clicking_the_overview_centres_there(widget: TimelineWidget) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-01-31"))
+    overview = widget.frame().overview
+    target = day("2023-01-01")
+    x = overview.x0 + overview.strip.x_for(target)
+    click(widget, at(widget, x, overview.y1 - 5))
+    assert widget.viewport().centre == pytest.approx(target, abs=overview.strip.days_per_px)
+
+
+# -- data, locale, rendering --------------------------------------------------------------------
+
+
+def test_set_data_fits_and_emits(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-01-31"))
+    with qtbot.waitSignal(widget.viewport_changed):
+        widget.set_data(timeline_data(ROWS[:3]))
+    assert widget.viewport() == whole_view(widget)
+    assert widget.frame().in_view == 3
+
+
+def test_empty_data_draws_without_error(widget: TimelineWidget) -> None:
+    widget.set_data(TimelineData(EventArrays.empty(), CATEGORIES, {}, frozenset()))
+    image = widget.render_to_image(QSize(400, 200))
+    assert not image.isNull()
+    widget.repaint()
+
+
+def test_labels_and_months_follow_the_locale(widget: TimelineWidget) -> None:
+    widget.setLocale(QLocale(QLocale.Language.Russian, QLocale.Country.Russia))
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    frame = widget.frame()
+    assert frame.bands[0].label == "Дипломатия и политика"
+    russian = QLocale(QLocale.Language.Russian)
+    april = russian.standaloneMonthName(4, QLocale.FormatType.ShortFormat)  # quarter ticks
+    assert april in {t.label for t in frame.ticks.major}
+    widget.setLocale(
+        QLocale(QLocale.Language.Uzbek, QLocale.Script.LatinScript, QLocale.Country.Uzbekistan)
+    )
+    assert widget.frame().bands[2].label == "Ekologiya va suv"
+
+
+def test_render_to_image_shows_the_same_days(widget: TimelineWidget) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    view = widget.viewport()
+    image = widget.render_to_image(QSize(1300, 500))
+    assert (image.width(), image.height()) == (1300, 500)
+    frame = widget.render_into(image)
+    assert (frame.viewport.start, frame.viewport.end) == (view.start, view.end)
+    assert frame.width == 1300 - widget.frame_offset().x()
+    assert widget.viewport() == view  # rendering does not move the view
+
+
+def test_hovering_emits_the_item_under_the_pointer(widget: TimelineWidget, qtbot: QtBot) -> None:
+    widget.show_range(day("2023-03-01"), day("2023-03-31"))
+    pos = centre_of(widget, item_of(widget.frame(), 8))
+    with qtbot.waitSignal(widget.hovered, check_params_cb=lambda i: i == 8):
+        send_mouse(widget, QEvent.Type.MouseMove, pos, Qt.MouseButton.NoButton)
+    widget.repaint()
+    assert widget.frame().hover is not None
+
+
+def test_benchmark_runs(qtbot: QtBot) -> None:
+    from uzkz_desktop.ui.bench import bench_timeline_paint
+
+    figures = bench_timeline_paint(3_000, frames=2)
+    for level in ("whole", "5y", "1y", "1m", "1w", "zoom_seq", "pan_seq", "search_1y"):
+        assert figures[f"{level}_mean_ms"] > 0
+        assert math.isfinite(figures[f"{level}_max_ms"])
+
+
+# -- small helpers ------------------------------------------------------------------------------
+
+
+def whole_view(widget: TimelineWidget) -> Viewport:
+    widget.fit_all()
+    return widget.viewport()
+
+
+def distance(a: QColor, b: QColor) -> float:
+    return math.dist((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
