@@ -4,6 +4,7 @@
 import itertools
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -565,3 +566,350 @@ def test_any_text_is_cleaned_without_error(raw: str, fmt: str, paged: bool) -> N
     for offset in range(0, len(cleaned.text) + 1, 7):
         cleaned.page_at(offset)
         assert 0 <= cleaned.offsets.from_original(offset) <= len(cleaned.text)
+
+
+# --- running lines and footnotes in documents the rules were not fitted to ------------------
+# tests/ingest/data/clean/: synthetic PDF-like texts in four languages (double- and single-
+# spaced, form feeds, headers and footers, page numbers alone on a line, a two-line header),
+# and the held-out Russian article ru_pdf_like_11 (double-spaced, written by someone else).
+
+_DATA = Path(__file__).parent / "data"
+
+
+@cache
+def _doc(name: str) -> str:
+    folder = "heldout" if name == "ru_pdf_like_11.txt" else "clean"
+    return (_DATA / folder / name).read_text(encoding="utf-8")
+
+
+@cache
+def _cleaned(name: str) -> CleanedText:
+    return clean_text(_doc(name))
+
+
+def _removed(name: str) -> list[str]:
+    raw = _doc(name)
+    return [raw[a:b] for a, b in _cleaned(name).removed]
+
+
+def _notes(name: str) -> list[tuple[int, str, str | None]]:
+    """(number, first three words, page) of each footnote."""
+    return [(n.number, " ".join(n.text.split()[:3]), n.page) for n in _cleaned(name).notes]
+
+
+def _anchor_words(cleaned: CleanedText) -> list[str]:
+    return [cleaned.text[: n.anchor].rsplit(" ", 1)[-1] for n in cleaned.notes if n.anchor]
+
+
+def test_heldout_ru_footer_with_page_numbers_is_removed() -> None:
+    name = "ru_pdf_like_11.txt"
+    assert _removed(name) == [
+        "Вестник КазНУ  № 2 (2024)   стр. 57",
+        "Вестник КазНУ  № 2 (2024)   стр. 58",
+        "Вестник КазНУ  № 2 (2024)   стр. 59",
+    ]
+    cleaned = _cleaned(name)
+    # A footer labels the page it ends.
+    assert cleaned.page_labels == ("57", "58", "59")
+    assert "Вестник" not in cleaned.text
+    assert cleaned.page_at(cleaned.text.index("Основой урегулирования")) == "58"
+    assert cleaned.page_at(cleaned.text.index("в апреле 2023 г.")) == "59"
+    assert cleaned.metadata["running_header"] == "Вестник КазНУ № 2 (2024)"
+
+
+def test_heldout_ru_footnotes_leave_the_body() -> None:
+    name = "ru_pdf_like_11.txt"
+    cleaned = _cleaned(name)
+    assert _notes(name) == [
+        (2, "Государственная граница Республики", "57"),
+        (3, "Подробнее см.: Нурумбетова", "57"),
+        (4, "Договор между Республикой", "58"),
+        (5, "Интервью автора с", "59"),
+    ]
+    assert cleaned.notes[1].text.endswith("Казахстан-Спектр. – 2003. – № 2. – С. 45–51.")
+    assert cleaned.notes[2].text.endswith("государственной границы от 9 сентября 2002 г.")
+    assert [m.number for m in cleaned.markers] == [2, 3, 4, 5]
+    assert _anchor_words(cleaned) == ["километров", "знаков", "договора", "г."]
+    for glued in ("километров2", "знаков3", "договора4", "2026 г.5"):
+        assert glued not in cleaned.text
+    assert "Государственная граница Республики Казахстан: справочник" not in cleaned.text
+    # The affiliation mark and the reference list stay as they are.
+    assert cleaned.text.startswith("УДК 327(574:575)\n\nА.Б. Сапарова1\n\n1Казахский")
+    assert _kind_of(cleaned, "1. Абдрахманов К.") == "reference"
+    assert _kind_of(cleaned, "4. Сыроежкин К.Л.") == "reference"
+
+
+def test_heldout_ru_sentence_across_the_page_break() -> None:
+    text = _cleaned("ru_pdf_like_11.txt").text
+    assert (
+        "Договор о демаркации государственной границы был подписан 22 декабря 2022 г. в "
+        "Ташкенте в ходе государственного визита Президента Казахстана, а ратифицирован "
+        "казахстанской стороной в апреле 2023 г. В первом полугодии" in text
+    )
+    assert "более 2 300 километров. В 1990-е годы" in text
+    assert "планируется к 2026 г.\n\nЗаключение." in text
+
+
+def test_en_running_header_with_volume_and_page() -> None:
+    name = "en_journal_header.txt"
+    assert _removed(name) == [
+        "Journal of Central Asian Studies, Vol. 12 | 45",
+        "Journal of Central Asian Studies, Vol. 12 | 46",
+        "Journal of Central Asian Studies, Vol. 12 | 47",
+    ]
+    cleaned = _cleaned(name)
+    # A header labels the page it starts; the page number is the number that changes.
+    assert cleaned.page_labels == ("45", "46", "47")
+    assert cleaned.metadata["running_header"] == "Journal of Central Asian Studies, Vol. 12"
+    assert cleaned.text.startswith("KAZAKHSTAN AND UZBEKISTAN: A DECADE OF RAPPROCHEMENT\n\n")
+    assert cleaned.page_at(cleaned.text.index("members meet twice")) == "46"
+    assert cleaned.page_at(cleaned.text.index("Conclusion.")) == "47"
+
+
+def test_en_footnotes_and_the_sentence_across_the_page_break() -> None:
+    name = "en_journal_header.txt"
+    cleaned = _cleaned(name)
+    assert _notes(name) == [
+        (1, "Treaty on Eternal", "45"),
+        (2, "Joint Statement of", "45"),
+        (3, "Agreement on the", "46"),
+        (4, "Kazakhstan Temir Zholy,", "46"),
+        (5, "Interview with a", "47"),
+    ]
+    assert cleaned.notes[0].text == (
+        "Treaty on Eternal Friendship between the Republic of Kazakhstan and the Republic of "
+        "Uzbekistan, Tashkent, 31 October 1998."
+    )
+    assert _anchor_words(cleaned) == ["Friendship", "statement", "year", "countries", "leaders"]
+    text = cleaned.text
+    assert (
+        "repeated at every later meeting of the intergovernmental commission, whose members "
+        "meet twice a year" in text
+    )
+    assert "confirmed in the joint statement and repeated" in text
+    # The numbered list in the middle of a page and the reference list stay.
+    assert "in 2023:\n\n1. Trade and the International Centre" in text
+    assert "\n\n3. Water and energy, where the two states" in text
+    assert text.endswith(
+        "References\n\n1. Karimova D. Central Asian Regionalism. Almaty, 2021.\n\n"
+        "2. Smith J. Water and Power in Central Asia. London, 2019."
+    )
+
+
+def test_en_the_same_pages_from_form_feeds_or_from_the_reader() -> None:
+    raw = _doc("en_journal_header.txt")
+    header = "\n\nJournal of Central"
+    expected = _cleaned("en_journal_header.txt")
+    fed = raw.replace(header, "\n\fJournal of Central")
+    starts = [0] + [m.start() + 2 for m in re.finditer(header, raw)]
+    for cleaned in (clean_text(fed), clean_text(raw, fmt="pdf", page_starts=starts)):
+        assert len(cleaned.removed) == 3
+        assert cleaned.page_labels == ("45", "46", "47")
+        assert [(n.number, n.page) for n in cleaned.notes] == [
+            (1, "45"), (2, "45"), (3, "46"), (4, "46"), (5, "47")
+        ]  # fmt: skip
+        assert cleaned.text == expected.text
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "{n} | Central Asian Affairs",
+        "- {n} -",
+        "Page {n}",
+        "Central Asian Affairs   {n}",
+        "Central Asian Affairs {n}",  # a bare number: each one follows a footnote or starts
+    ],
+)
+@pytest.mark.parametrize("spacing", ["\n\n", "\n"])
+def test_other_page_number_styles(header: str, spacing: str) -> None:
+    numbers = iter(range(45, 48))
+    raw = re.sub(
+        r"Journal of Central Asian Studies, Vol\. 12 \| \d+",
+        lambda _: header.format(n=next(numbers)),
+        _doc("en_journal_header.txt"),
+    ).replace("\n\n", spacing)
+    cleaned = clean_text(raw)
+    assert [raw[a:b] for a, b in cleaned.removed] == [header.format(n=n) for n in (45, 46, 47)]
+    assert cleaned.page_labels == ("45", "46", "47")
+    assert [n.number for n in cleaned.notes] == [1, 2, 3, 4, 5]
+    assert "commission, whose members meet twice a year" in cleaned.text
+
+
+def test_uz_page_numbers_alone_at_the_foot_of_single_spaced_pages() -> None:
+    name = "uz_page_numbers.txt"
+    assert _removed(name) == ["— 17 —", "— 18 —", "— 19 —"]
+    cleaned = _cleaned(name)
+    assert cleaned.page_labels == ("17", "18", "19")
+    assert "—" not in cleaned.text
+    assert cleaned.page_at(cleaned.text.index("Hamkorlikning asosiy")) == "18"
+    assert _notes(name) == [
+        (1, "O‘zbekiston Respublikasi Transport", "17"),
+        (2, "Qozog‘iston temir yo‘llari", "17"),
+        (3, "O‘zbekiston Respublikasi Prezidentining", "18"),
+        (4, "Muallifning Qozog‘iston temir", "19"),
+    ]
+    assert _anchor_words(cleaned) == ["oshdi", "oldilar", "imzoladilar", "kutilmoqda"]
+
+
+def test_uz_numbers_in_the_body_are_not_footnotes() -> None:
+    text = _cleaned("uz_page_numbers.txt").text
+    # `2 ta` starts a line after marker 2 on the same page, but it is no footnote.
+    assert "kelishib oldilar. Natijada chegarada yangi 2 ta zamonaviy o‘tkazish punkti" in text
+    assert (
+        "quyidagilar:\n\n1. Chegara o‘tish punktlarini modernizatsiya qilish.\n\n2. Raqamli" in text
+    )
+    assert "\n\n2024 yil avgust oyida Toshkentda" in text
+    assert (
+        "Temir yo‘l loyihasining umumiy qiymati esa taxminan 1,2 milliard dollarga baholanadi"
+        in text
+    )
+
+
+def test_ru_single_spaced_pages_separated_by_form_feeds() -> None:
+    name = "ru_formfeed.txt"
+    assert _removed(name) == [
+        "Евразийская интеграция. 2023. № 4. С. 112",
+        "Евразийская интеграция. 2023. № 4. С. 113",
+        "Евразийская интеграция. 2023. № 4. С. 114",
+    ]
+    cleaned = _cleaned(name)
+    assert cleaned.page_labels == ("112", "113", "114")
+    assert _notes(name) == [
+        (1, "Данные Бюро национальной", "112"),
+        (2, "Министерство инвестиций, промышленности", "113"),
+        (3, "Там же.", "113"),
+        (4, "Подробнее см.: Сыроежкин", "114"),
+    ]
+    assert _anchor_words(cleaned) == ["г.", "промышленность", "областях", "Азии"]
+    text = cleaned.text
+    assert "до 4,4 млрд долл. в 2023 г. Основу экспорта" in text
+    assert "капитал которого, по оценке правительств, будет сформирован в течение трёх лет" in text
+    assert "два направления:\n\n1. Промышленная кооперация.\n\n2. Транспортно" in text
+    assert "Там же" not in text
+
+
+def test_kk_running_header_missing_from_the_title_page() -> None:
+    name = "kk_journal_header.txt"
+    assert _removed(name) == [
+        "ҚазҰУ Хабаршысы. №1. 2024 б. 33",
+        "ҚазҰУ Хабаршысы. №1. 2024 б. 34",
+    ]
+    cleaned = _cleaned(name)
+    # Headers: `б. 33` starts the second page; the title page before it is 32.
+    assert cleaned.page_labels == ("32", "33", "34")
+    assert cleaned.metadata["issue"] == "1"
+    assert _notes(name) == [
+        (1, "Сырдария өзенінің бассейніндегі", "32"),
+        (2, "Қазақстан Республикасы Су", "32"),
+        (3, "Өзбекстан Республикасы Су", "33"),
+    ]
+    text = cleaned.text
+    assert (
+        "Шардара су қоймасының режимі бойынша қабылданған шешімдер екі елдің ауыл шаруашылығы"
+        in text
+    )
+    assert "ресімделетін болды. Әсіресе 2022 жылы" in text
+    assert cleaned.page_at(text.index("қабылданған шешімдер")) == "33"
+    assert cleaned.page_at(text.index("Пайдаланылған әдебиеттер")) == "34"
+
+
+def test_uzc_two_line_header_with_the_page_word_after_the_number() -> None:
+    name = "uzc_two_line_header.txt"
+    assert [" ".join(line.split()) for line in _removed(name)] == [
+        "Тарих ва жамият",
+        "2024 йил, 3-сон 15-бет",
+        "Тарих ва жамият",
+        "2024 йил, 3-сон 16-бет",
+    ]
+    cleaned = _cleaned(name)
+    assert cleaned.page_labels == ("14", "15", "16")
+    assert cleaned.metadata["issue"] == "3"
+    assert "issue_date" not in cleaned.metadata
+    assert _notes(name) == [
+        (1, "Туркистон ва Тошкент", "14"),
+        (2, "Ўзбекистон Республикаси Ташқи", "15"),
+        (3, "Ўзбекистон Республикаси Инвестициялар,", "15"),
+    ]
+    assert "унда умумий қиймати икки миллиард долларлик келишувлар имзоланган эди. 2024" in (
+        cleaned.text
+    )
+
+
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"])
+def test_tables_lists_and_numbered_lines_are_not_running_lines(spacing: str) -> None:
+    raw = _doc("en_tables_no_pages.txt").replace("\n", spacing)
+    cleaned = clean_text(raw)
+    assert cleaned.removed == ()
+    assert cleaned.page_labels == ()
+    assert cleaned.notes == ()
+    assert cleaned.markers == ()
+    text = cleaned.text
+    assert "\n\nTable 1\n\n" in text
+    assert "\n\nTable 2\n\n" in text
+    assert text.count("Source: Bureau of National Statistics.") == 2
+    assert "Kazakhstan, 1 fruit and vegetables" in text
+    assert "2022. 2 new crossings were opened" in text
+    assert "Chapter 1 of the agreement deals with the customs and Chapter 2 with transit" in text
+
+
+def test_a_footnote_that_cites_a_page_is_no_running_line() -> None:
+    lines = [
+        "Body text of page one continues here with a marker for the note at its end12. And more",
+        "text follows on the same page, so that it looks like a real page of a journal article,",
+        "12 Ibid., p. 45.",
+        "Vestnik of the University, No. 2, 2024, p. 101",
+        "and the sentence goes on on the second page, where there is another note here13. Yet",
+        "more text to fill the page so that the footnote block is at the bottom of the page.",
+        "13 Ibid., p. 47.",
+        "Vestnik of the University, No. 2, 2024, p. 102",
+    ]
+    raw = "\n\n".join(lines) + "\n"
+    cleaned = clean_text(raw)
+    assert [raw[a:b] for a, b in cleaned.removed] == [lines[3], lines[7]]
+    assert cleaned.page_labels == ("101", "102")
+    assert [(n.number, n.text, n.page) for n in cleaned.notes] == [
+        (12, "Ibid., p. 45.", "101"),
+        (13, "Ibid., p. 47.", "102"),
+    ]
+    assert "journal article, and the sentence goes on" in cleaned.text
+
+
+def test_a_header_without_page_number_that_cuts_sentences() -> None:
+    lines = [
+        "O‘zbekiston va Qozog‘iston o‘rtasidagi savdo aylanmasi so‘nggi yillarda barqaror",
+        "o‘sib bordi va 2023-yilda to‘rt milliard dollardan oshdi, bu esa ikki davlat",
+        "Markaziy Osiyo tadqiqotlari",
+        "iqtisodiyoti uchun muhim ahamiyatga ega bo‘ldi. Tomonlar yangi qo‘shma korxonalar",
+        "tashkil etish va chegara savdo markazlarini qurish bo‘yicha kelishuvga erishdilar,",
+        "shuningdek transport yo‘laklarini rivojlantirishga alohida e’tibor qaratdilar va",
+        "Markaziy Osiyo tadqiqotlari",
+        "bu yo‘nalishda bir qator hujjatlarni imzoladilar.",
+    ]
+    cleaned = clean_text("\n\n".join(lines) + "\n")
+    assert len(cleaned.removed) == 2
+    assert "tadqiqotlari" not in cleaned.text
+    assert cleaned.page_labels == ("1", "2", "3")
+    assert "bu esa ikki davlat iqtisodiyoti uchun" in cleaned.text
+    assert "qaratdilar va bu yo‘nalishda" in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ru_pdf_like_11.txt",
+        "en_journal_header.txt",
+        "uz_page_numbers.txt",
+        "ru_formfeed.txt",
+        "kk_journal_header.txt",
+        "uzc_two_line_header.txt",
+    ],
+)
+def test_new_documents_map_back_to_the_raw_text(name: str) -> None:
+    raw, cleaned = _doc(name), _cleaned(name)
+    dropped = _dropped(raw, cleaned)
+    for paragraph in cleaned.paragraphs:
+        sentence = cleaned.text[paragraph.start : paragraph.end]
+        a, b = cleaned.to_original(paragraph.start, paragraph.end)
+        kept = "".join(c for i, c in enumerate(raw[a:b], a) if not dropped[i])
+        assert "".join(kept.split()) == "".join(sentence.split()), sentence

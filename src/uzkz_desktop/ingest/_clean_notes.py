@@ -1,13 +1,17 @@
 """Footnotes: bodies interleaved with the text at page ends, and the markers that point to them.
 
 A footnote block starts at a spacer line (whitespace only, or a rule of underscores) followed
-by a line that starts with a number, and runs to the next page break. Its numbers must be
-referenced: a marker with the first number has to occur in the body before the block. Markers
-come in three styles (`imzolandi1.`, `chuqurlashgan 14.`, a number alone on its line). Each
-footnote's marker is the first one with its number after the previous marker and before the
-footnote itself, so only known footnote numbers are ever taken (`5 milliard` or `2023 yil`
-never are). The one exception: a glued marker (`tayyorlandi6.`) that continues an accepted
-glued sequence is accepted even when its body is missing from the extraction.
+by a line that starts with a number, and runs to the next page break. Where page breaks are
+known (from the reader, form feeds, page joins or running lines) no spacer line is needed if
+the block is short, its first footnote starts like one (a capital, not `2 ta korxona`) and no
+later line of it starts with the same or a smaller number. Its numbers must be referenced: a
+marker with the first number has to occur in the body before the block (on the same page
+without a spacer line). Markers come in three styles (glued: `imzolandi1.`, `г.5`, `”14`;
+spaced: `chuqurlashgan 14.`; a number alone on its line). Each footnote's marker is the
+first one with its number after the previous marker and before the footnote itself, so only
+known footnote numbers are ever taken (`5 milliard` or `2023 yil` never are). The one
+exception: a glued marker (`tayyorlandi6.`) that continues an accepted glued sequence is
+accepted even when its body is missing from the extraction.
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from uzkz_desktop.ingest._clean_pages import Pages
 __all__ = ["Candidate", "Note", "Notes", "find_notes"]
 
 _MAX_BLOCK_LINES = 40
-_MAX_BARE_BLOCK_LINES = 15  # a block without a spacer line (real PDF pages) must be short
+_MAX_BARE_BLOCK_LINES = 15  # a block without a spacer line (known page breaks) must be short
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CLOSING = '”»")]'  # a marker may be glued to a closing quote or bracket: `shartnomasi”14`
+_APOSTROPHES = "‘’ʻʼ'`"  # inside Uzbek Latin words: `yo‘l`, `to‘g‘ri`
 _AFTER_GLUED = '.,;:!?)]”»" \t\r\n'
 _NOTE_LINE_RE = re.compile(r"(\d{1,3})(?![\d.,\-–—/%)°:])\s*(?=\S)")
 _RULE_LINE_RE = re.compile(r"[_\-–—]{5,}")
@@ -63,7 +68,7 @@ class Notes:
 
 def find_notes(raw: str, lines: list[Line], pages: Pages, prof: Profile) -> Notes:
     notes = Notes()
-    if not lines or not (pages.real or prof.layout is Layout.DOUBLE):
+    if not lines or not (pages.real or prof.layout is Layout.DOUBLE or _paged(pages)):
         return notes
     if not any(_may_start_block(line, lines, pages) for line in lines if line.text[0].isdigit()):
         return notes
@@ -122,9 +127,20 @@ class _MarkerFinder:
         if after not in _AFTER_GLUED:
             return None
         if before in _CLOSING or (
-            before.islower() and s >= 2 and raw[s - 2].isalpha() and not _in_url(raw, s)
+            before.islower()
+            and s >= 2
+            and (raw[s - 2].isalpha() or raw[s - 2] in _APOSTROPHES)
+            and not _in_url(raw, s)
         ):
-            return Candidate(number, s, e, "glued", index)  # `imzolandi1.`, `”14`
+            return Candidate(number, s, e, "glued", index)  # `imzolandi1.`, `”14`, `yo‘l2`
+        if (
+            before == "."
+            and (after.isspace() or after in ",;")
+            and s >= 2
+            and raw[s - 2].isalpha()
+            and not _in_url(raw, s)
+        ):
+            return Candidate(number, s, e, "glued", index)  # after an abbreviation: `г.5`
         if before in " \t" and after in ".,;:" and (e + 1 == len(raw) or raw[e + 1].isspace()):
             # `chuqurlashgan 14.`: a word, one to three spaces, the number, punctuation.
             q = s
@@ -134,6 +150,11 @@ class _MarkerFinder:
             if s - q <= 3 and (word_end.isalpha() or word_end in _CLOSING):
                 return Candidate(number, q, e, "spaced", index)
         return None
+
+
+def _paged(pages: Pages) -> bool:
+    """Page breaks are known (from the reader, form feeds, page joins or running lines)."""
+    return pages.real or len(pages.starts) > 1
 
 
 def _in_url(raw: str, position: int) -> bool:
@@ -146,7 +167,7 @@ def _may_start_block(line: Line, lines: list[Line], pages: Pages) -> bool:
     if _NOTE_LINE_RE.match(line.text) is None:
         return False
     rule = line.index > 0 and _RULE_LINE_RE.fullmatch(lines[line.index - 1].text) is not None
-    return pages.real or line.separator_before or rule
+    return _paged(pages) or line.separator_before or rule
 
 
 def _find_blocks(
@@ -181,12 +202,14 @@ def _block_at(
         return None
     rule = i > 0 and _RULE_LINE_RE.fullmatch(lines[i - 1].text) is not None
     spacer = line.separator_before or rule
-    if not spacer and not pages.real:
+    if not spacer and not _paged(pages):
         return None
     k = bisect_right(page_lines, i)
     end = page_lines[k] if k < len(page_lines) else len(lines)
     page_start = page_lines[k - 1] if k > 0 else 0
     if end - i > (_MAX_BLOCK_LINES if spacer else _MAX_BARE_BLOCK_LINES):
+        return None
+    if not spacer and not _bare_block(lines, i, end, m, pages.removed):
         return None
     # The first number must be referenced before the block (on the same page when there is
     # no spacer line to go by).
@@ -195,6 +218,24 @@ def _block_at(
     if look_from >= i or finder.first(number, lines[look_from].start, line.start) is None:
         return None
     return (i - 1 if rule else i), end
+
+
+def _bare_block(lines: list[Line], i: int, end: int, m: re.Match[str], removed: set[int]) -> bool:
+    """Whether lines i..end, with no spacer line above them, can be a footnote block.
+
+    Body text may start a line with a number too (`2 ta zamonaviy o‘tkazish punkti`): a
+    footnote starts with a capital, a quote or a URL, and no later line of the block starts
+    with its number or a smaller one (footnotes come in order).
+    """
+    text = lines[i].text[m.end() :]
+    if text[0].islower() and not text.startswith(("http", "www.")):
+        return False
+    number = int(m.group(1))
+    for j in range(i + 1, end):
+        other = _NOTE_LINE_RE.match(lines[j].text)
+        if other and j not in removed and int(other.group(1)) <= number:
+            return False
+    return True
 
 
 def _parse_block(

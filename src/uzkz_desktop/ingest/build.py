@@ -237,10 +237,15 @@ def _guess_kind(name: str) -> str:
     return "person" if len(words) >= 2 and all(w[:1].isupper() for w in words) else "place"
 
 
+# What the build reads: the archive records their digest as its own provenance.
+BUILD_INPUTS = ("corpus", "curation", "gazetteer.toml", "categories.toml")
+
+
 def _inputs_digest(folder: Path) -> str:
     """A digest of every input file: the archive's own record of what it was built from."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    files = [p for name in BUILD_INPUTS for p in [folder / name, *(folder / name).rglob("*")]]
+    for path in sorted(p for p in files if p.is_file()):
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

@@ -10,7 +10,10 @@ The rules come from the artefact inventory of the seed corpus (research note
 `uz_text_eval.md` §5). They are conservative where a wrong guess would change the text:
 line-final hyphens are kept, words are re-joined only when the document itself vouches for
 the joined form, and a number is a footnote marker only if that footnote exists. Plain text
-that is not a PDF extraction comes out with its paragraphs as they were.
+that is not a PDF extraction comes out with its paragraphs as they were. Running headers and
+footers, and the page breaks they mark, are also found where no page break is given, by the
+page number that grows from page to page (`_clean_running`); tests/ingest/data/clean/ holds
+documents in every language that the rules were not fitted to.
 """
 
 from __future__ import annotations
