@@ -33,7 +33,7 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/uzkz bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/uzkz bench
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests

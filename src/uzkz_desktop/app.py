@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import platformdirs
@@ -27,10 +28,14 @@ from uzkz_desktop.archive.models import (
 from uzkz_desktop.core.errors import ArchiveError, SearchIndexError
 from uzkz_desktop.core.paths import bundled_archive
 from uzkz_desktop.ingest.categories import Category, categories
-from uzkz_desktop.ingest.pipeline import Failed, Imported, Progress, ingest_files
-from uzkz_desktop.search.index import SearchIndex, index_version
-from uzkz_desktop.search.model import IndexDoc, SearchFilters, SearchResult
 from uzkz_desktop.timeline.events import EventArrays
+
+if TYPE_CHECKING:
+    # Search (Whoosh) and import (the date grammar, the gazetteer) cost a second of imports
+    # between them; the window shows before it needs either, so they load on first use.
+    from uzkz_desktop.ingest.pipeline import Failed, Imported, Progress
+    from uzkz_desktop.search.index import SearchIndex
+    from uzkz_desktop.search.model import IndexDoc, SearchFilters, SearchResult
 
 APP_NAME = "uzkz-desktop"
 
@@ -92,6 +97,8 @@ def index_dir(archive_path: Path) -> Path:
 
 def index_document(doc: SearchDocument) -> IndexDoc:
     """An archive event as the search index takes it."""
+    from uzkz_desktop.search.model import IndexDoc
+
     return IndexDoc(
         event_id=doc.event_id,
         title=" · ".join(t for t in (doc.title_en, doc.title_uz) if t),
@@ -179,6 +186,8 @@ class Session:
     # -- search --------------------------------------------------------------------------
 
     def stamp(self) -> str:
+        from uzkz_desktop.search.index import index_version
+
         return f"{index_version()}|generation={self.archive.generation()}"
 
     def index(self, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
@@ -189,6 +198,8 @@ class Session:
         if self._index is not None:
             self._index.close()
             self._index = None
+        from uzkz_desktop.search.index import SearchIndex
+
         try:
             self._index = SearchIndex.open(index_dir(self.path), stamp=stamp)
         except SearchIndexError:
@@ -196,6 +207,8 @@ class Session:
         return self._index
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> SearchIndex:
+        from uzkz_desktop.search.index import SearchIndex
+
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -234,6 +247,8 @@ class Session:
         The index is opened (or rebuilt) while it still matches the archive, so that the
         new events are added to it rather than forcing a rebuild of everything.
         """
+        from uzkz_desktop.ingest.pipeline import Imported, ingest_files
+
         self._index_if_current()
         outcomes = ingest_files(self.archive, paths, progress=progress, document_year=document_year)
         added = [i for o in outcomes if isinstance(o, Imported) for i in o.event_ids]

@@ -304,6 +304,27 @@ def synth(n_events: int, out: Path, seed: int, overwrite: bool) -> None:
     )
 
 
+@cli.command()
+@click.option(
+    "--events",
+    "sizes",
+    multiple=True,
+    type=click.IntRange(100, 1_000_000),
+    help="Synthetic archive size (repeatable; default 10000 and 100000).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object on one line.")
+def bench(sizes: tuple[int, ...], as_json: bool) -> None:
+    """Measure extraction, import, archive queries, search, timeline frames and start-up."""
+    from uzkz_desktop.bench import fresh_work_dir, remove_work_dir, run
+
+    work = fresh_work_dir()
+    try:
+        figures = run(sizes or (10_000, 100_000), work, log=lambda m: click.echo(m, err=True))
+    finally:
+        remove_work_dir(work)
+    click.echo(json.dumps(figures, ensure_ascii=False, indent=None if as_json else 2))
+
+
 def _hit_json(hit: Hit, row: EventRow) -> dict[str, object]:
     first = hit.snippets[0] if hit.snippets else None
     return {
