@@ -10,9 +10,10 @@ import math
 from datetime import date
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from uzkz_desktop.app import TimelineData
 from uzkz_desktop.ingest.categories import Category
 from uzkz_desktop.timeline import EventArrays, Frame, Item, Viewport
 from uzkz_desktop.timeline.viewport import ZOOM_STEP
-from uzkz_desktop.ui import palette
+from uzkz_desktop.ui import palette, timeline_widget
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
 
 CATEGORIES = (
@@ -496,6 +497,36 @@ def test_hovering_emits_the_item_under_the_pointer(widget: TimelineWidget, qtbot
     assert widget.frame().hover is not None
 
 
+def test_hover_moves_reuse_the_frame_and_paint_like_a_full_paint(
+    widget: TimelineWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget.show_range(day("2021-01-01"), day("2021-12-31"))
+    widget.grab()  # a full paint of this view
+    builds: list[object] = []
+    real_build = timeline_widget.build_frame
+
+    def counting_build(*args: object, **kwargs: object) -> Frame:
+        builds.append(args)
+        return real_build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(timeline_widget, "build_frame", counting_build)
+    y = plot_y(widget)
+    for x in (300.0, 420.0, 515.0):  # backdrop made once, then reused
+        send_mouse(widget, QEvent.Type.MouseMove, QPointF(x, y), Qt.MouseButton.NoButton)
+        shown = widget.grab().toImage()
+    assert builds == []
+    hover = widget.frame().hover
+    assert hover is not None
+    assert hover.x == 515.0 - widget.frame_offset().x()
+    assert hover.label == "Jun 2021"  # the axis shows quarters: months in the hover
+    full = QImage(shown.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    widget.render_into(full, hover=True)
+    assert builds  # that one is built afresh
+    inner = shown.rect().adjusted(1, 1, -1, -1)  # the focus frame may differ
+    difference = np.abs(pixels(shown.copy(inner)) - pixels(full.copy(inner)))
+    assert difference.max() <= 1  # text from the cache may round one level differently
+
+
 def test_benchmark_runs(qtbot: QtBot) -> None:
     from uzkz_desktop.ui.bench import bench_timeline_paint
 
@@ -511,6 +542,13 @@ def test_benchmark_runs(qtbot: QtBot) -> None:
 def whole_view(widget: TimelineWidget) -> Viewport:
     widget.fit_all()
     return widget.viewport()
+
+
+def pixels(image: QImage) -> npt.NDArray[np.int16]:
+    """RGB levels of an image, for comparisons with a tolerance."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(rgb.constBits(), np.uint8).reshape(rgb.height(), rgb.bytesPerLine())
+    return rows[:, : 3 * rgb.width()].astype(np.int16)  # a copy: rgb dies with this call
 
 
 def distance(a: QColor, b: QColor) -> float:

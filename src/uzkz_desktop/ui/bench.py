@@ -11,7 +11,8 @@ what one paintEvent does: `widget.frame()` (one build_frame with cached title an
 callables) and `paint_frame` into a 1600 x 900 ARGB32 (premultiplied, as Qt's backing
 stores are) QImage. Five zoom levels, 20 frames each panned 40 px apart, report mean and
 max (`_build_ms` and `_paint_ms` split the mean); then 50 wheel notches from the whole
-range to the 2-day limit, 50 drags of 25 px at one year, and one year with search hits.
+range to the 2-day limit, 50 drags of 25 px at one year, one year with search hits, and
+the pointer moving over a still one-year view (`hover_1y`, through paintEvent).
 """
 
 from __future__ import annotations
@@ -111,9 +112,13 @@ def bench_timeline_paint(n_events: int, frames: int = 20) -> dict[str, float]:
         times = []
         for k in range(frames):
             widget.set_viewport(Viewport(view.start, view.end, widget.viewport().width_px))
-            widget.set_viewport(widget.viewport().pan(40.0 * k))
+            if span is None:  # the whole range cannot pan: nudge the zoom instead
+                widget.set_viewport(widget.viewport().zoom_in(1.0 + 0.01 * (k % 2)))
+            else:
+                widget.set_viewport(widget.viewport().pan(40.0 * k))
             times.append(_frame(widget, image))
         _summary(figures, name, times)
+    _hover_moves(figures, widget)
     _sequences(figures, widget, image, whole, data)
     widget.deleteLater()
     return {k: round(v, 2) for k, v in figures.items()}
@@ -141,7 +146,9 @@ def _sequences(
     _summary(figures, "pan_seq", pan)
     events = data.events
     hits = events.ids[np.random.default_rng(7).random(len(events)) < 0.05]
+    started = time.perf_counter()
     widget.set_highlighted(hits.tolist())
+    figures["set_highlighted_ms"] = _since(started)
     widget.select(int(hits[len(hits) // 2]) if len(hits) else None, centre=True)
     widget.set_viewport(Viewport(CENTRE - 182.6, CENTRE + 182.6, 1))
     search = []
@@ -186,6 +193,21 @@ def _move_mouse(widget: TimelineWidget) -> None:
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(widget, move)
+
+
+def _hover_moves(figures: dict[str, float], widget: TimelineWidget) -> None:
+    """The pointer moving over a still view (one year): what one paintEvent costs, through
+    QWidget.render (the widget reuses its frame and a backdrop, and draws the hover)."""
+    widget.set_viewport(Viewport(CENTRE - 182.6, CENTRE + 182.6, 1))
+    target = QImage(widget.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for k in range(22):
+        _move_mouse(widget)
+        cpu, started = time.thread_time(), time.perf_counter()
+        widget.render(target)
+        if k >= 2:  # the first paints of a new view build and cache
+            times.append(_Timing(0.0, _since(started), (time.thread_time() - cpu) * 1000))
+    _summary(figures, "hover_1y", times)
 
 
 def _summary(figures: dict[str, float], name: str, times: list[_Timing]) -> None:

@@ -1,8 +1,9 @@
 """Stateless drawing of one timeline Frame: `paint_frame(painter, frame, style)`.
 
 The Frame (uzkz_desktop.timeline) says where everything goes; this module only decides
-how it looks. What may be cached lives in TimelineStyle: fonts and their measured
-widths, one diamond pixmap per category and look, the legend chips and the overview
+how it looks. The band legend sits in a column `style.gutter` px wide left of the frame.
+What may be cached lives in TimelineStyle: fonts and measured widths, one diamond pixmap
+per category and look, legend chips, density colour tables, text pixmaps and the overview
 strip (rebuilt only when the strip's counts or ticks change).
 
 How precision is drawn:
@@ -10,12 +11,16 @@ How precision is drawn:
   * a period is a light bar with solid end caps where its end days are known;
   * where an end is known only to the month or year, the bar fades out over a few pixels
     at that end (a date known as "2024" is a faint bar over the whole year, faded at both);
-  * a candidate event (not yet reviewed) is hollow: an outlined diamond, a dashed bar.
+  * a candidate event (not yet reviewed) is hollow: an outlined diamond, a dashed bar;
+  * density (more events than rows) is a comb of bins, never a solid bar.
 
 Batching: bars are grouped per (category, dimmed) into one `drawRects` per part (bodies,
 faint bodies, solid caps, left fades, right fades, candidate outlines); each diamond is one
-`drawPixmap`; each label, tick label and overflow count one `drawText`; the density of a
-strip is one `drawImage` of a 1-pixel-high image stretched over the strip.
+`drawPixmap`. Texts (labels, tick labels, '+n' counts) are one `drawText` the first time
+they are drawn and a cached pixmap from the second (a blit is ~5x cheaper than laying text
+out). Density is one image with a row per strip, made from the counts in numpy (resampled
+to pixel columns) and tiled down each strip: one `drawTiledPixmap` per strip.
+`paint_hover` draws only the hover line and date, over a frame painted before without.
 """
 
 from __future__ import annotations
@@ -50,15 +55,16 @@ AXIS_PX = 10  # tick labels, hover date
 SMALL_PX = 8  # overview ticks, '+n' counts, titles when rows are tight
 POINT_PX = 9.0  # diamond width: BoxStyle.point_px, which packing reserves
 FADE_PX = 10.0  # length of the fade at an end known only to the month or year
+NARROW_BAR_PX = 8.0  # below this a bar is one rect: its ends are too small to show precision
 CAP_PX = 2.0  # solid cap at an end known to the day
 TICK_PX, MINOR_TICK_PX = 6.0, 3.0
 MIN_COUNT_RUN_PX = 40.0  # an overflow run shorter than this gets its line but no '+n'
 MIN_ELIDED_PX = 30.0  # a label cut by the right edge needs this much room to show at all
-LABEL_CACHE_SIZE = 1500  # label pixmaps kept (about 1.5 kB each)
+TEXT_CACHE_SIZE = 1500  # text pixmaps kept (labels, tick labels, counts; ~1.5 kB each)
 LEGEND_PAD, LEGEND_CHIP = 6.0, 9.0
 MIN_GUTTER, MAX_GUTTER = 90.0, 210.0
 _CHIP_ROOM = LEGEND_PAD + LEGEND_CHIP + 6 + LEGEND_PAD
-_BODY_ALPHA, _FAINT_ALPHA, _CANDIDATE_ALPHA = 0.34, 0.2, 0.08
+_BODY_ALPHA, _FAINT_ALPHA = 0.34, 0.2
 _UNKNOWN_CATEGORY = QColor("#8a8a8a")
 
 # Diamond looks.
@@ -93,8 +99,13 @@ class TimelineStyle:
         self._pixmaps: dict[tuple[object, ...], QPixmap] = {}
         self._brushes: dict[tuple[object, ...], QBrush] = {}
         self._luts: dict[tuple[object, ...], npt.NDArray[np.uint32]] = {}
-        self._label_pixmaps: dict[tuple[str, bool, bool], QPixmap] = {}
-        self._labels_seen: set[tuple[str, bool, bool]] = set()
+        self._text_pixmaps: dict[tuple[str, str, int], QPixmap] = {}
+        self._texts_seen: set[tuple[str, str, int]] = set()
+        self._fonts = {
+            "label": (self.label_font, self.label_metrics),
+            "small": (self.small_font, self.small_metrics),
+            "axis": (self.axis_font, self.axis_metrics),
+        }
         self._overview: _OverviewCache | None = None
         self.gutter = 0.0  # legend column left of the frame (set by fit_gutter)
 
@@ -138,27 +149,31 @@ class TimelineStyle:
         ink = self.ink(category)
         return palette.washed(ink, 0.75) if dimmed else ink
 
-    def label_pixmap(self, text: str, dimmed: bool, small: bool) -> QPixmap | None:
-        """The label as a pixmap once it has been drawn before, else None (draw it as text).
+    def font(self, kind: str) -> tuple[QFont, QFontMetricsF]:
+        """'label' (titles), 'small' (counts; titles in tight rows) or 'axis'."""
+        return self._fonts[kind]
+
+    def text_pixmap(self, text: str, kind: str, color: QColor) -> QPixmap | None:
+        """The text as a pixmap once it has been drawn before, else None (draw it as text).
 
         drawText lays out and rasterises on every call (~20 us); a cached pixmap is a blit
-        (~4 us). Labels seen once may never come back, so the pixmap is made the second time:
-        panning and zooming reuse it, a one-off label costs one drawText.
+        (~4 us). Titles seen once may never come back, so the pixmap is made the second
+        time: panning and zooming reuse it, a one-off text costs one drawText.
         """
-        key = (text, dimmed, small)
-        cache = self._label_pixmaps
+        key = (text, kind, color.rgba())
+        cache = self._text_pixmaps
         found = cache.pop(key, None)
         if found is not None:
             cache[key] = found  # most recently used last
             return found
-        if key not in self._labels_seen:
-            if len(self._labels_seen) > 20_000:
-                self._labels_seen.clear()
-            self._labels_seen.add(key)
+        if key not in self._texts_seen:
+            if len(self._texts_seen) > 20_000:
+                self._texts_seen.clear()
+            self._texts_seen.add(key)
             return None
-        if len(cache) >= LABEL_CACHE_SIZE:
+        if len(cache) >= TEXT_CACHE_SIZE:
             del cache[next(iter(cache))]
-        found = cache[key] = _label_pixmap(self, text, dimmed, small)
+        found = cache[key] = _text_pixmap(self, text, kind, color)
         return found
 
     def density_lut(self, category: int, parity: int, searching: bool) -> npt.NDArray[np.uint32]:
@@ -226,6 +241,16 @@ def paint_frame(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     painter.restore()
 
 
+def paint_hover(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
+    """Only the hover line and date, over the same frame painted before without them."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.translate(style.gutter, 0.0)
+    painter.setClipRect(QRectF(0.0, 0.0, float(frame.width), float(frame.height)))
+    _hover(painter, frame, style, frame.overview.y0)
+    painter.restore()
+
+
 # -- backgrounds, grid, axis --------------------------------------------------------------------
 
 
@@ -285,11 +310,10 @@ def _axis(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     marks += _verticals([t.x for t in frame.ticks.minor], ay1 - MINOR_TICK_PX, ay1)
     marks.append(QLineF(0.0, ay1 - 0.5, float(frame.width), ay1 - 0.5))
     painter.drawLines(marks)
-    painter.setFont(style.axis_font)
-    painter.setPen(palette.TEXT_MUTED)
+    writer = _Writer(painter, style, "axis")
     baseline = _baseline(style.axis_metrics, ay0, ay1 - 2)
     for tick in frame.ticks.major:
-        painter.drawText(QPointF(tick.x + 3, baseline), tick.label)
+        writer.text(tick.x + 3, baseline, tick.label, palette.TEXT_MUTED)
 
 
 def _today(painter: QPainter, frame: Frame, plot_bottom: float) -> None:
@@ -313,7 +337,7 @@ def _hover(painter: QPainter, frame: Frame, style: TimelineStyle, plot_bottom: f
         return
     ay0, ay1 = frame.axis
     painter.setPen(QPen(palette.with_alpha(palette.HOVER, 0.35), 1.0))
-    painter.drawLine(QLineF(_px(hover.x), ay1, _px(hover.x), plot_bottom))
+    painter.drawLine(QLineF(_px(hover.x), ay1, _px(hover.x), plot_bottom - 1))
     width = style.axis_metrics.horizontalAdvance(hover.label) + 10
     left = min(max(hover.x - width / 2, 0.0), frame.width - width)
     badge = QRectF(left, ay0 + 2, width, ay1 - ay0 - 4)
@@ -376,15 +400,20 @@ def _density(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     # The first column of each bin shows the background: a comb reads as counts, never as
     # one long event.
     outside[:, 1:] |= index[:, 1:] != index[:, :-1]
-    index += starts[:-1, None].astype(np.int32)
-    index[outside] = np.broadcast_to(
-        starts[-1] + np.arange(n, dtype=np.int32)[:, None], index.shape
-    )[outside]
+    sentinel = (starts[-1] + np.arange(n, dtype=np.int32))[:, None]
+    index = np.where(outside, sentinel, index + starts[:-1, None].astype(np.int32))
     rows = colour[index]
-    image = QImage(rows.tobytes(), width, n, 4 * width, QImage.Format.Format_ARGB32_Premultiplied)
+    data = rows.tobytes()
+    stride = 4 * width
     for k, strip in enumerate(strips):
+        # A 1-pixel-high pixmap tiled down the strip: cheaper than stretching an image.
+        row = QImage(data[k * stride : (k + 1) * stride], width, 1, stride, _ROW_FORMAT)
         y0 = round(strip.y0)
-        painter.drawImage(QRect(0, y0, width, round(strip.y1) - y0), image, QRect(0, k, width, 1))
+        target = QRect(0, y0, width, round(strip.y1) - y0)
+        painter.drawTiledPixmap(target, QPixmap.fromImage(row))
+
+
+_ROW_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 
 
 DENSITY_LEVELS = 48
@@ -446,11 +475,10 @@ def _overflow(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Colu
     right, left = x1 - width - 2, x0 + 2
     right_free = fits & cols.free(right - 2, right + width + 2, top, y)
     left_free = fits & ~right_free & cols.free(left - 2, left + width + 2, top, y)
-    painter.setFont(style.small_font)
-    painter.setPen(palette.TEXT_MUTED)
+    writer = _Writer(painter, style, "small")
     for k in np.flatnonzero(right_free | left_free).tolist():
         at = right[k] if right_free[k] else left[k]
-        painter.drawText(QPointF(at, y[k] - 2), texts[k])
+        writer.text(at, y[k] - 2, texts[k], palette.TEXT_MUTED)
 
 
 # -- boxes and labels ---------------------------------------------------------------------------
@@ -506,12 +534,10 @@ class _Columns:
         if not len(self.x0) or not len(x0):
             return np.ones(len(x0), dtype=np.bool_)
         reach = np.maximum(self.x1, self.label_x + self.label_w)  # box, or box and label
-        clash = (
-            (self.x0[None, :] < x1[:, None])
-            & (reach[None, :] > x0[:, None])
-            & (self.y[None, :] - self.half_row < y1[:, None])
-            & (self.y[None, :] + self.half_row > y0[:, None])
-        )
+        clash = np.less.outer(x0, reach)
+        clash &= np.greater.outer(x1, self.x0)
+        clash &= np.greater.outer(y1, self.y - self.half_row)
+        clash &= np.less.outer(y0, self.y + self.half_row)
         free: npt.NDArray[np.bool_] = ~clash.any(axis=1)
         return free
 
@@ -554,28 +580,34 @@ def _points(
 
 class _BarGeometry:
     """The parts of every bar: body (or faint body), then at each end a solid cap (end
-    known to the day) or a fade (known to the month or year), skipped when off screen."""
+    known to the day) or a fade (known to the month or year), skipped when off screen.
+    A bar narrower than NARROW_BAR_PX is one rect: solid when both ends are known to the
+    day, a body otherwise (at that size ends cannot show their precision)."""
 
     def __init__(self, cols: _Columns, height: float, width: float) -> None:
         x0, x1 = cols.x0, cols.x1
         self.height, self.width = height, width
         self.top = cols.y - height / 2
         fuzzy_left, fuzzy_right = cols.precision > 0, cols.end_precision > 0
+        fuzzy = fuzzy_left | fuzzy_right | cols.faint
+        wide = x1 - x0 >= NARROW_BAR_PX
         third = (x1 - x0) / 3
         left = np.minimum(np.where(fuzzy_left, FADE_PX, CAP_PX), third)
         right = np.minimum(np.where(fuzzy_right, FADE_PX, CAP_PX), third)
-        show_left, show_right = x0 + left > -1, x1 - right < width + 1
+        show_left, show_right = wide & (x0 + left > -1), wide & (x1 - right < width + 1)
         b0, b1 = np.maximum(x0 + left, -2.0), np.minimum(x1 - right, width + 2)
-        body = b1 > b0
         c0, c1 = np.maximum(x0, -2.0), np.minimum(x1, width + 2)
-        # part -> (mask, x, width) pieces; 'cap' has one piece per end.
+        body = wide & (b1 > b0)
+        # part -> (mask, x, width) pieces; 'cap' and 'body' take narrow bars too.
         self.parts: list[
             tuple[str, npt.NDArray[np.bool_], npt.NDArray[np.float64], npt.NDArray[np.float64]]
         ] = [
             ("body", body & ~cols.faint, b0, b1 - b0),
+            ("body", ~wide & fuzzy, c0, c1 - c0),
             ("faint", body & cols.faint, b0, b1 - b0),
             ("cap", show_left & ~fuzzy_left, x0, left),
             ("cap", show_right & ~fuzzy_right, x1 - right, right),
+            ("cap", ~wide & ~fuzzy, c0, c1 - c0),
             ("fade_left", show_left & fuzzy_left, x0, left),
             ("fade_right", show_right & fuzzy_right, x1 - right, right),
             ("candidate", cols.candidate, c0 + 0.5, c1 - c0 - 1),
@@ -584,29 +616,39 @@ class _BarGeometry:
     def grouped(
         self, which: npt.NDArray[np.bool_], group: npt.NDArray[np.int64]
     ) -> dict[int, dict[str, list[QRectF]]]:
-        """Rects of the chosen bars by group, then part: a few numpy passes per part."""
-        out: dict[int, dict[str, list[QRectF]]] = {}
-        for part, mask, x, w in self.parts:
-            index = np.flatnonzero(mask & which)
-            if not len(index):
-                continue
-            index = index[np.argsort(group[index], kind="stable")]
-            inset = 0.5 if part == "candidate" else 0.0
-            rects = list(
-                map(
-                    QRectF,
-                    x[index].tolist(),
-                    (self.top[index] + inset).tolist(),
-                    w[index].tolist(),
-                    [self.height - 2 * inset] * len(index),
-                )
+        """Rects of the chosen bars by group, then part: every piece in one pass, sorted
+        by (group, part) and sliced."""
+        index = [np.flatnonzero(mask & which) for _, mask, _, _ in self.parts]
+        sizes = [len(i) for i in index]
+        if not sum(sizes):
+            return {}
+        codes = np.array([_PARTS.index(part) for part, _, _, _ in self.parts])
+        part = np.repeat(codes, sizes)
+        rows = np.concatenate(index)
+        x = np.concatenate([p[2][i] for p, i in zip(self.parts, index, strict=True)])
+        w = np.concatenate([p[3][i] for p, i in zip(self.parts, index, strict=True)])
+        inset = np.where(part == _PARTS.index("candidate"), 0.5, 0.0)
+        key = group[rows] * len(_PARTS) + part
+        order = np.argsort(key, kind="stable")
+        rects = list(
+            map(
+                QRectF,
+                x[order].tolist(),
+                (self.top[rows] + inset)[order].tolist(),
+                w[order].tolist(),
+                (self.height - 2 * inset)[order].tolist(),
             )
-            keys, first = np.unique(group[index], return_index=True)
-            bounds = [*first.tolist(), len(index)]
-            for n, key in enumerate(keys.tolist()):
-                parts = out.setdefault(key, {})
-                parts.setdefault(part, []).extend(rects[bounds[n] : bounds[n + 1]])
+        )
+        key = key[order]
+        starts = [0, *(np.flatnonzero(np.diff(key)) + 1).tolist()]
+        out: dict[int, dict[str, list[QRectF]]] = {}
+        for a, b in zip(starts, [*starts[1:], len(key)], strict=True):
+            g, code = divmod(int(key[a]), len(_PARTS))
+            out.setdefault(g, {})[_PARTS[code]] = rects[a:b]
         return out
+
+
+_PARTS = ("body", "faint", "cap", "fade_left", "fade_right", "candidate")
 
 
 def _draw_bars(
@@ -657,52 +699,35 @@ def _draw_selected(
 
 
 def _labels(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Columns) -> None:
-    """Each label once: from the label cache when it was drawn before, else drawText."""
+    """Each label once, vertically centred on its row; one running off the right edge is
+    elided (or dropped when there is no room for a word)."""
     labelled = np.flatnonzero(cols.label_w > 0)
     if not len(labelled):
         return
-    small = frame.row_height < 11  # tight rows: the smaller font fits the measured width
-    font, metrics = (
-        (style.small_font, style.small_metrics)
-        if small
-        else (style.label_font, style.label_metrics)
-    )
-    offset = (metrics.ascent() - metrics.descent()) / 2
+    # Tight rows take the smaller font: it still fits the width the frame measured.
+    writer = _Writer(painter, style, "small" if frame.row_height < 11 else "label")
+    offset = (writer.metrics.ascent() - writer.metrics.descent()) / 2
     baseline = np.round(cols.y + offset).tolist()
     left = np.round(cols.label_x).tolist()
-    rise = math.ceil(metrics.ascent()) + 1  # pixmap top above the baseline
-    painter.setFont(font)
-    current: bool | None = None
     right_edge = frame.width - 2.0
     for k in labelled.tolist():
-        text, dimmed = cols.labels[k], bool(cols.dimmed[k])
+        text = cols.labels[k]
         if not text:
             continue
-        if left[k] + cols.label_w[k] > right_edge:  # runs off the frame: elide, or drop
-            if right_edge - left[k] < MIN_ELIDED_PX:
-                continue
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right_edge - left[k])
-            pixmap = None
-        else:
-            pixmap = style.label_pixmap(text, dimmed, small)
-        if pixmap is not None:
-            painter.drawPixmap(int(left[k]) - 1, int(baseline[k]) - rise, pixmap)
-            continue
-        if dimmed is not current:
-            painter.setPen(palette.TEXT_DIMMED if dimmed else palette.TEXT)
-            current = dimmed
-        painter.drawText(QPointF(left[k], baseline[k]), text)
+        color = palette.TEXT_DIMMED if cols.dimmed[k] else palette.TEXT
+        if left[k] + cols.label_w[k] <= right_edge:
+            writer.text(left[k], baseline[k], text, color)
+        elif right_edge - left[k] >= MIN_ELIDED_PX:
+            room = right_edge - left[k]
+            elided = writer.metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            writer.plain(left[k], baseline[k], elided, color)
 
 
-def _label_pixmap(style: TimelineStyle, text: str, dimmed: bool, small: bool) -> QPixmap:
-    """`text` as _labels would draw it, 1 px left of the pixmap's edge and its baseline
-    ceil(ascent) + 1 px below the top."""
-    font, metrics = (
-        (style.small_font, style.small_metrics)
-        if small
-        else (style.label_font, style.label_metrics)
-    )
-    rise = math.ceil(metrics.ascent()) + 1
+def _text_pixmap(style: TimelineStyle, text: str, kind: str, color: QColor) -> QPixmap:
+    """`text` as drawText would draw it: 1 px right of the pixmap's left edge, on a baseline
+    _rise(metrics) px below its top."""
+    font, metrics = style.font(kind)
+    rise = _rise(metrics)
     width = math.ceil(metrics.horizontalAdvance(text)) + 3
     height = rise + math.ceil(metrics.descent()) + 1
     pixmap = QPixmap(math.ceil(width * style.dpr), math.ceil(height * style.dpr))
@@ -710,10 +735,41 @@ def _label_pixmap(style: TimelineStyle, text: str, dimmed: bool, small: bool) ->
     pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
     p.setFont(font)
-    p.setPen(palette.TEXT_DIMMED if dimmed else palette.TEXT)
+    p.setPen(color)
     p.drawText(QPointF(1, rise), text)
     p.end()
     return pixmap
+
+
+def _rise(metrics: QFontMetricsF) -> int:
+    return math.ceil(metrics.ascent()) + 1
+
+
+class _Writer:
+    """Short texts on a baseline in one font: a cached pixmap when the text was drawn
+    before, drawText otherwise (the pen changes only when the colour does)."""
+
+    def __init__(self, painter: QPainter, style: TimelineStyle, kind: str) -> None:
+        self.painter, self.style, self.kind = painter, style, kind
+        font, metrics = style.font(kind)
+        self.metrics, self.rise = metrics, _rise(metrics)
+        self.pen: QColor | None = None
+        painter.setFont(font)
+
+    def text(self, x: float, baseline: float, text: str, color: QColor) -> None:
+        left, base = round(x), round(baseline)
+        pixmap = self.style.text_pixmap(text, self.kind, color)
+        if pixmap is not None:
+            self.painter.drawPixmap(left - 1, base - self.rise, pixmap)
+        else:
+            self.plain(left, base, text, color)
+
+    def plain(self, x: float, baseline: float, text: str, color: QColor) -> None:
+        """Always drawText (texts that change from frame to frame)."""
+        if color is not self.pen:
+            self.painter.setPen(color)
+            self.pen = color
+        self.painter.drawText(QPointF(x, baseline), text)
 
 
 # -- overview -----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ there. Keys: see `keyPressEvent`.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 from collections.abc import Callable, Iterable
@@ -33,6 +34,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -46,6 +48,7 @@ from uzkz_desktop.timeline import (
     EventArrays,
     Frame,
     FrameGeometry,
+    Hover,
     LanesLayout,
     TickUnit,
     ViewLimits,
@@ -61,15 +64,16 @@ from uzkz_desktop.timeline import (
 from uzkz_desktop.timeline.events import PRECISION_CODE
 
 from . import palette
-from .timeline_painter import TimelineStyle, paint_frame
+from .timeline_painter import TimelineStyle, paint_frame, paint_hover
 
 WHEEL_ZOOM_BASE = 1.0015  # per 1/8 degree: one notch (120) zooms by 1.2
 WHEEL_PAN_PX = 60.0  # one notch of Shift+wheel
 PAGE_PAN = 0.8  # PageUp / PageDown move by this share of the width
 DENSITY_ZOOM = 8.0  # a click on a density bin zooms in by up to this factor
-# Level of detail: density bins of 3-6 px and at most 450 boxes keep a 1600 x 900 frame
-# (build + paint) within 8 ms at 100k events; 450 boxes still fill a 65-row frame.
-GEOMETRY = FrameGeometry(bin_px=3.0, max_items=450)
+WARM_INTERVAL_MS = 20  # between packing two zoom buckets at idle: input and paints go first
+# Level of detail: density bins of 3-6 px and at most 400 boxes keep a 1600 x 900 frame
+# (build + paint) near 8 ms at 100k events; 400 boxes still fill a 65-row frame.
+GEOMETRY = FrameGeometry(bin_px=3.0, max_items=400)
 _PRECISION_OF = {code: precision for precision, code in PRECISION_CODE.items()}
 
 
@@ -102,6 +106,7 @@ class TimelineWidget(QWidget):
         self._selected: int | None = None
         self._highlight_ids: npt.NDArray[np.int64] | None = None
         self._highlight: npt.NDArray[np.bool_] | None = None
+        self._highlight_version = 0  # in frame keys: an array's id may be reused
         self._hover_x: float | None = None
         self._hovered_id: int | None = None
         self._today: int | None = None
@@ -114,11 +119,13 @@ class TimelineWidget(QWidget):
         self._view = self._whole_view()
         self._auto_fit = True  # follow resizes with fit_all until the user moves the view
         self._frame: Frame | None = None
-        self._frame_key: tuple[object, ...] | None = None
+        self._frame_key: tuple[object, ...] | None = None  # what the frame shows, hover aside
+        self._painted_key: tuple[object, ...] | None = None
+        self._backdrop: tuple[tuple[object, ...], QPixmap] | None = None
         self._titles_missing = self.tr("Event %1")
         self._warm_queue: list[int] = []
         self._warm_timer = QTimer(self)
-        self._warm_timer.setInterval(0)
+        self._warm_timer.setInterval(WARM_INTERVAL_MS)
         self._warm_timer.timeout.connect(self._warm_next)
 
     # -- the API the main window uses ------------------------------------------------------------
@@ -133,6 +140,7 @@ class TimelineWidget(QWidget):
         if self._selected is not None and data.events.index_of(self._selected) is None:
             self._selected = None
         self._highlight = self._mask(self._highlight_ids)
+        self._highlight_version += 1
         self.fit_all()
         self._start_warming()
         self.update()
@@ -157,6 +165,7 @@ class TimelineWidget(QWidget):
         else:
             self._highlight_ids = np.fromiter((int(i) for i in event_ids), dtype=np.int64)
         self._highlight = self._mask(self._highlight_ids)
+        self._highlight_version += 1
         self.update()
 
     def fit_all(self) -> None:
@@ -200,6 +209,8 @@ class TimelineWidget(QWidget):
         """Show only the bands of these category codes (None shows all)."""
         self._filter = None if categories is None else frozenset(categories)
         self._lanes = self._make_lanes()
+        if self._highlight is not None:
+            self._lanes.highlight(self._highlight)
         self._start_warming()
         self.update()
 
@@ -228,13 +239,16 @@ class TimelineWidget(QWidget):
         return frame
 
     def frame(self) -> Frame:
-        """The frame on screen (built now if the view changed since the last paint)."""
-        key = self._key()
-        if self._frame is None or self._frame_key != key:
+        """The frame on screen (built now if the view changed since the last paint; when
+        only the pointer moved, the same frame with the new hover)."""
+        key, frame = self._key(), self._frame
+        if frame is None or self._frame_key != key:
             size = (self._view.width_px, self._height())
-            self._frame = self._build(self._view, size, self._hover_x)
-            self._frame_key = key
-        return self._frame
+            frame = self._build(self._view, size, self._hover_x)
+        elif (frame.hover.x if frame.hover else None) != self._hover_x:
+            frame = dataclasses.replace(frame, hover=self._hover_at(frame, self._hover_x))
+        self._frame, self._frame_key = frame, key
+        return frame
 
     def timeline_style(self) -> TimelineStyle:
         return self._style
@@ -274,8 +288,13 @@ class TimelineWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not math.isclose(self.devicePixelRatioF(), self._style.dpr):
             self._restyle()
-        painter = QPainter(self)
-        paint_frame(painter, self.frame(), self._style)
+        frame, painter = self.frame(), QPainter(self)
+        if self._frame_key == self._painted_key:  # only the hover moved since the last paint
+            painter.drawPixmap(0, 0, self._backdrop_for(frame))
+            paint_hover(painter, frame, self._style)
+        else:
+            paint_frame(painter, frame, self._style)
+        self._painted_key = self._frame_key
         if not len(self._data.events):
             self._paint_message(painter, self.tr("No events to show"))
         if self.hasFocus():
@@ -400,6 +419,8 @@ class TimelineWidget(QWidget):
             self._titles_missing = self.tr("Event %1")
             self.setAccessibleName(self.tr("Timeline"))
             self._lanes = self._make_lanes()
+            if self._highlight is not None:
+                self._lanes.highlight(self._highlight)
             self._restyle()
             self._start_warming()
         elif kind == QEvent.Type.FontChange:
@@ -522,14 +543,35 @@ class TimelineWidget(QWidget):
             geometry=GEOMETRY,
         )
 
+    def _hover_at(self, frame: Frame, x: float | None) -> Hover | None:
+        """What build_frame would put in the frame's hover for x: the day at the axis's
+        resolution."""
+        if x is None:
+            return None
+        day = frame.viewport.day_at(x)
+        return Hover(x, day, format_day(day, frame.ticks.unit, self._months))
+
+    def _backdrop_for(self, frame: Frame) -> QPixmap:
+        """The frame painted without hover, kept while only the pointer moves over it."""
+        key = self._frame_key or ()
+        if self._backdrop is not None and self._backdrop[0] == key:
+            return self._backdrop[1]
+        dpr = self._style.dpr
+        pixmap = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        painter = QPainter(pixmap)
+        paint_frame(painter, dataclasses.replace(frame, hover=None), self._style)
+        painter.end()
+        self._backdrop = (key, pixmap)
+        return pixmap
+
     def _key(self) -> tuple[object, ...]:
         return (
             self._view,
             self._height(),
             self._lanes,
             self._selected,
-            id(self._highlight),
-            self._hover_x,
+            self._highlight_version,
             self._today_day(),
             self._months,
             self._style,
@@ -605,7 +647,13 @@ class TimelineWidget(QWidget):
         return tuple(locale.standaloneMonthName(m, short) for m in range(1, 13))
 
     def _mask(self, ids: npt.NDArray[np.int64] | None) -> npt.NDArray[np.bool_] | None:
-        return None if ids is None else self._data.events.mask_of(ids)
+        """Hits as a mask; the layout's per-lane hit tables are made now (it keeps them),
+        not in the first frame of the search."""
+        if ids is None:
+            return None
+        mask = self._data.events.mask_of(ids)
+        self._lanes.highlight(mask)
+        return mask
 
     def _start_warming(self) -> None:
         """Pack the zoom buckets a gesture can reach, nearest to the current zoom first,
