@@ -913,3 +913,9 @@ def test_new_documents_map_back_to_the_raw_text(name: str) -> None:
         a, b = cleaned.to_original(paragraph.start, paragraph.end)
         kept = "".join(c for i, c in enumerate(raw[a:b], a) if not dropped[i])
         assert "".join(kept.split()) == "".join(sentence.split()), sentence
+
+
+def test_a_lone_carriage_return_ends_a_line_like_a_newline() -> None:
+    cleaned = clean_text("Savdo 2023-yilda\rosdi.\r\nKeyingi gap.")
+    assert cleaned.text.startswith("Savdo 2023-yilda osdi.")
+    assert cleaned.to_original(6, 16) == (6, 16)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
 __all__ = ["Layout", "Line", "Profile", "profile", "split_lines"]
 
+_LONE_CR = re.compile(r"\r(?!$)")
 _SENTENCE_ENDS = '.!?:;…»)"”'
 
 
@@ -33,6 +35,10 @@ def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     pieces = raw.split("\n")
+    if "\r" in raw:
+        # A lone carriage return (old Mac files) ends a line too; one before "\n" is part
+        # of a Windows line end. Both separators are one character, so offsets hold.
+        pieces = [part for piece in pieces for part in _LONE_CR.split(piece)]
     feeds: set[int] = set()
     if "\f" in raw:
         pieces, feeds = _split_form_feeds(pieces)
