@@ -1,197 +1,228 @@
-"""Speed figures for the archive: fill a file with synthetic events, time the timeline queries.
+"""Speed figures for the archive's reading API, on a realistic synthetic archive.
 
-    bench_archive(100_000, Path("/tmp")) -> {"window_p50_ms": ..., ...}
+    bench_archive(100_000, Path("/tmp")) -> {"window_resolve_p50_ms": ..., ...}
+    python -m uzkz_desktop.archive.bench 100000 1000000 --source /tmp/s100k.db --source /tmp/s1m.db
 
-The fill bypasses the Transaction API (no audit rows, one executemany per table inside a
-single transaction): it is a fixture generator, not a way to import real data. Triggers,
-generated columns and indexes are the real ones, so the query figures are honest.
+The archive comes from synth.synthesize (dates clustered like the real relations: 2024
+alone holds ~12% of the events), or is copied from `source`, an archive synthesize made
+earlier (building 1M events takes minutes). Times are wall-clock milliseconds (seconds
+for *_s); *_cpu_* figures are this process's CPU time, which other processes on a busy
+machine do not inflate. p50/p95/max are over 60 random one-year windows.
+
+The window figures: `resolve` is events_between + len + ids (what a painter or a list
+model needs first); `rows_cold` builds every row of the window with no row built before;
+`rows_warm` builds every row with the rows of the windows before kept (as when panning);
+`sql` is the query the snapshot replaced (queries.events_between, rows included), timed on
+the first 15 windows for reference. `first_window_read_ms` is a window read on a fresh
+Archive, which asks SQLite (see archive.py: the snapshot loads on the second).
 """
 
 from __future__ import annotations
 
-import calendar
+import argparse
+import json
 import random
+import shutil
 import statistics
+import sys
 import time
-from collections.abc import Callable, Iterator, Sized
+import tracemalloc
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
-from typing import Any
 
+from uzkz_desktop.core.dates import DateSpan
+
+from . import queries
 from .archive import Archive
+from .synth import FIRST_YEAR, LAST_YEAR, synthesize
 
-FIRST_YEAR, LAST_YEAR = 1991, 2027
-CATEGORIES = (
-    "diplomacy", "trade", "energy", "water", "transport", "security", "culture", "border",
-)  # fmt: skip
-_NOW = "2026-01-01T00:00:00Z"
+N_WINDOWS = 60
+N_SQL_WINDOWS = 15
 
 
-def _year_weights() -> list[float]:
-    # Few events in the 1990s, steady growth, and a surge after 2016 (the thaw in relations).
-    return [
-        (1 + 0.15 * (y - FIRST_YEAR)) * (3 if y >= 2017 else 1)
-        for y in range(FIRST_YEAR, LAST_YEAR + 1)
-    ]
-
-
-def _synthetic_events(n: int, rng: random.Random) -> Iterator[tuple[Any, ...]]:
-    years = rng.choices(range(FIRST_YEAR, LAST_YEAR + 1), weights=_year_weights(), k=n)
-    for i, year in enumerate(years):
-        roll = rng.random()
-        if roll < 0.02:  # multi-year programme: "2024/2034"
-            last = min(year + rng.randint(1, 10), LAST_YEAR + 10)
-            start, end, precision, edtf = (
-                date(year, 1, 1),
-                date(last, 12, 31),
-                "year",
-                f"{year}/{last}",
-            )
-        elif roll < 0.12:
-            start, end, precision, edtf = date(year, 1, 1), date(year, 12, 31), "year", str(year)
-        elif roll < 0.32:
-            month = rng.randint(1, 12)
-            last_day = calendar.monthrange(year, month)[1]
-            start, end = date(year, month, 1), date(year, month, last_day)
-            precision, edtf = "month", f"{year}-{month:02d}"
-        else:
-            start = end = date.fromordinal(date(year, 1, 1).toordinal() + rng.randrange(365))
-            precision, edtf = "day", start.isoformat()
-        status = rng.choices(("accepted", "candidate", "rejected"), weights=(80, 15, 5))[0]
-        yield (
-            f"Synthetic event {i}", edtf, start.isoformat(), end.isoformat(), precision, edtf,
-            rng.choice(CATEGORIES), status, _NOW, _NOW,
-        )  # fmt: skip
-
-
-def fill(archive: Archive, n_events: int, *, seed: int = 1991) -> None:
-    """Add n synthetic events, with sources, excerpts and tags linked to them."""
-    rng = random.Random(seed)
-    n_sources, n_excerpts = 20, max(1, n_events // 10)
-    sentence = "Oʻzbekiston va Qozogʻiston oʻrtasida hamkorlik toʻgʻrisida kelishuv imzolandi. "
-    text = sentence * (n_excerpts // n_sources + 1)
-    conn = archive._db.conn
-    with archive.transaction(actor="bench", action="synthetic fill"):
-        conn.executemany(
-            "INSERT INTO sources (id, key, file_name, title, format, sha256, original_text,"
-            " cleaned_text, offset_map, imported_at) VALUES (?, ?, ?, ?, 'txt', ?, ?, ?, ?, ?)",
-            (
-                (s, f"{s:03d}", f"{s:03d}.txt", f"Source {s}", f"{s:064x}", text, text,
-                 f'{{"length":{len(text) + 1},"runs":[[0,0]]}}', _NOW)
-                for s in range(1, n_sources + 1)
-            ),
-        )  # fmt: skip
-        step = len(sentence)
-        conn.executemany(
-            "INSERT INTO excerpts (id, source_id, char_start, char_end, clean_start, clean_end,"
-            " page, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (x, x % n_sources + 1, (x // n_sources) * step, (x // n_sources + 1) * step - 1,
-                 (x // n_sources) * step, (x // n_sources + 1) * step - 1,
-                 str(x // n_sources // 40 + 1), sentence.strip(), _NOW)
-                for x in range(1, n_excerpts + 1)
-            ),
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO events (title_en, date_text, start_date, end_date, precision, edtf,"
-            " category, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _synthetic_events(n_events, rng),
-        )
-        conn.executemany(
-            "INSERT INTO event_excerpts (event_id, excerpt_id) VALUES (?, ?)",
-            ((e, e % n_excerpts + 1) for e in range(1, n_events + 1)),
-        )
-        tags = [f"{c}/{sub}" for c in CATEGORIES for sub in ("policy", "projects", "people")]
-        conn.executemany(
-            "INSERT INTO tags (id, name, parent_id) VALUES (?, ?, NULL)",
-            enumerate(CATEGORIES, start=1),
-        )
-        conn.executemany(
-            "INSERT INTO tags (id, name, parent_id) VALUES (?, ?, ?)",
-            ((len(CATEGORIES) + 1 + i, t, i // 3 + 1) for i, t in enumerate(tags)),
-        )
-        n_tags = len(CATEGORIES) + len(tags)
-        conn.executemany(
-            "INSERT OR IGNORE INTO event_tags (event_id, tag_id) VALUES (?, ?)",
-            (
-                (e, rng.randint(1, n_tags))
-                for e in range(1, n_events + 1)
-                for _ in range(1 + (e % 2))
-            ),
-        )
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'generation'")
-    conn.execute("ANALYZE")
+def _clock_ms(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall, cpu) milliseconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
 def _times_ms(fn: Callable[[], object], runs: int) -> list[float]:
     fn()  # warm the statement cache and the page cache
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return times
+    return [_clock_ms(fn)[0] for _ in range(runs)]
 
 
-def _p95(times: list[float]) -> float:
+def _p95(times: Sequence[float]) -> float:
     return statistics.quantiles(times, n=20, method="inclusive")[-1]
 
 
-def bench_archive(n_events: int, tmp_dir: Path) -> dict[str, float]:
-    """Build an archive of n synthetic events in tmp_dir and time the reading API.
+def _spread(name: str, times: Sequence[float]) -> dict[str, float]:
+    return {
+        f"{name}_p50_ms": statistics.median(times),
+        f"{name}_p95_ms": _p95(times),
+        f"{name}_max_ms": max(times),
+    }
 
-    Times are wall-clock milliseconds (seconds for *_s), medians unless named p95.
-    """
+
+def _cpu(name: str, times: Sequence[float]) -> dict[str, float]:
+    return {f"{name}_cpu_p50_ms": statistics.median(times), f"{name}_cpu_p95_ms": _p95(times)}
+
+
+def _row_mb(rows: Sequence[object]) -> float:
+    """Memory of built rows (object, dict, strings; dates and enums are shared)."""
+    size = 0
+    for row in rows:
+        fields = vars(row)
+        size += sys.getsizeof(row) + sys.getsizeof(fields)
+        size += sum(sys.getsizeof(fields[f]) for f in ("title_en", "title_uz", "edtf"))
+    return size / 1e6
+
+
+def _copy(source: Path, path: Path) -> None:
+    for suffix in ("", "-wal"):
+        if source.with_name(source.name + suffix).exists():
+            shutil.copyfile(
+                source.with_name(source.name + suffix), path.with_name(path.name + suffix)
+            )
+
+
+def bench_archive(n_events: int, tmp_dir: Path, *, source: Path | None = None) -> dict[str, float]:
+    """Build (or copy from `source`) an archive of n synthetic events in tmp_dir, time the
+    reading API on it, and remove it."""
     path = tmp_dir / f"bench-{n_events}-{time.monotonic_ns()}.uzkz"
     t0 = time.perf_counter()
-    with Archive.open(path, create=True) as archive:
-        fill(archive, n_events)
-    fill_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    archive = Archive.open(path, readonly=True)  # includes PRAGMA quick_check
-    open_s = time.perf_counter() - t0
-    rng = random.Random(2027)
+    if source is None:
+        synthesize(path, n_events)
+    else:
+        _copy(source, path)
+    build_s = time.perf_counter() - t0
     try:
-        windows = [
-            date.fromordinal(date(FIRST_YEAR, 1, 1).toordinal() + rng.randrange(365 * 36))
-            for _ in range(60)
-        ]
-        one_year = timedelta(days=364)
-
-        def timed_windows(query: Callable[[date, date], Sized]) -> list[float]:
-            starts = iter(windows * 2)
-            return _times_ms(lambda: query(start := next(starts), start + one_year), 59)
-
-        rows = statistics.mean(len(archive.events_between(s, s + one_year)) for s in windows)
-        window_ms = timed_windows(archive.events_between)
-        window_ids_ms = timed_windows(archive.event_ids_between)
-        window_tag_ms = _times_ms(
-            lambda: archive.events_between(date(2020, 1, 1), date(2020, 12, 31), tags=["energy"]),
-            20,
-        )
-        full_range = (date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
-        months_ms = _times_ms(lambda: archive.month_counts(*full_range), 20)
-        ids = iter(rng.randrange(1, n_events + 1) for _ in range(100))
-        detail_ms = _times_ms(lambda: archive.event(next(ids)), 50)
-        arrays_ms = _times_ms(lambda: archive.timeline_arrays(include_candidates=True), 3)
-        tags_ms = _times_ms(archive.tags_with_counts, 3)
+        figures = {"events": float(n_events), "build_or_copy_s": build_s}
+        figures |= _bench(path)
     finally:
-        archive.close()
-    size_mb = path.stat().st_size / 1e6
-    for suffix in ("", "-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    return {
-        "events": float(n_events),
-        "fill_s": fill_s,
-        "open_readonly_with_quick_check_s": open_s,
-        "db_mb": size_mb,
-        "window_rows_avg": float(rows),
-        "window_p50_ms": statistics.median(window_ms),
-        "window_p95_ms": _p95(window_ms),
-        "window_ids_only_p50_ms": statistics.median(window_ids_ms),
-        "window_tag_filter_p50_ms": statistics.median(window_tag_ms),
-        "month_counts_full_range_ms": statistics.median(months_ms),
-        "event_detail_p50_ms": statistics.median(detail_ms),
-        "timeline_arrays_ms": statistics.median(arrays_ms),
-        "tags_with_counts_ms": statistics.median(tags_ms),
-    }
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return figures
+
+
+def _bench(path: Path) -> dict[str, float]:
+    figures: dict[str, float] = {"db_mb": path.stat().st_size / 1e6}
+    t0 = time.perf_counter()
+    Archive.open(path, readonly=True).close()  # includes PRAGMA quick_check
+    figures["open_readonly_with_quick_check_s"] = time.perf_counter() - t0
+    rng = random.Random(2027)
+    first_day = date(FIRST_YEAR, 1, 1).toordinal()
+    span_days = date(LAST_YEAR, 12, 31).toordinal() - first_day - 364
+    windows = [
+        (start := date.fromordinal(first_day + rng.randrange(span_days)), start + timedelta(364))
+        for _ in range(N_WINDOWS)
+    ]
+    with Archive.open(path, readonly=True, check="none") as archive:
+
+        def resolve(w: tuple[date, date]) -> object:
+            window = archive.events_between(*w)
+            return len(window), window.ids
+
+        def rows(w: tuple[date, date]) -> object:
+            return list(archive.events_between(*w))
+
+        # A first window read is one query; the snapshot is loaded by the first read of
+        # the whole table (here timeline_arrays, as the app's timeline does) or the second
+        # window read. Its memory is measured on a second Archive.
+        figures["first_window_read_ms"] = _clock_ms(partial(resolve, windows[0]))[0]
+        wall, cpu = _clock_ms(archive.timeline_arrays)
+        figures["snapshot_load_s"], figures["snapshot_load_cpu_s"] = wall / 1000, cpu / 1000
+        events = archive._events
+        assert events is not None
+        figures["snapshot_mb"] = events.nbytes() / 1e6
+        with Archive.open(path, readonly=True, check="none") as again:
+            tracemalloc.start()
+            again.timeline_arrays()
+            figures["snapshot_load_peak_python_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+
+        # One-year windows.
+        sizes = [len(archive.events_between(*w)) for w in windows]
+        figures["window_rows_avg"] = statistics.mean(sizes)
+        figures["window_rows_max"] = float(max(sizes))
+
+        resolved = [_clock_ms(partial(resolve, w)) for w in windows]
+        figures |= _spread("window_resolve", [wall for wall, _ in resolved])
+        figures |= _cpu("window_resolve", [cpu for _, cpu in resolved])
+        cold = []
+        for w in windows:
+            window = archive.events_between(*w)
+            events.store.forget_rows()
+            cold.append(_clock_ms(partial(list, window)))
+        figures |= _spread("window_rows_cold", [wall for wall, _ in cold])
+        figures |= _cpu("window_rows_cold", [cpu for _, cpu in cold])
+        events.store.forget_rows()
+        warm = [_clock_ms(partial(rows, w)) for w in windows]
+        figures |= _spread("window_rows_warm", [wall for wall, _ in warm])
+        figures["built_rows_kept"] = float(events.store.rows_kept())
+        figures["built_rows_kept_mb"] = _row_mb(events.store.kept_rows())
+        sql = [
+            _clock_ms(partial(queries.events_between, archive._conn, *w))
+            for w in windows[:N_SQL_WINDOWS]
+        ]
+        figures["window_sql_p50_ms"] = statistics.median(wall for wall, _ in sql)
+        figures["window_sql_max_ms"] = max(wall for wall, _ in sql)
+
+        tag = [t.name for t in archive.tags_with_counts() if "/" not in t.name][:1] or ["-"]
+        year = (date(2020, 1, 1), date(2020, 12, 31))
+        figures["window_tag_filter_first_ms"] = _clock_ms(
+            lambda: archive.events_between(*year, tags=tag)
+        )[0]
+        tagged = _times_ms(lambda: archive.events_between(*year, tags=tag), 20)
+        figures["window_tag_filter_p50_ms"] = statistics.median(tagged)
+
+        full_range = (date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
+        months = _times_ms(lambda: archive.month_counts(*full_range), 20)
+        figures["month_counts_full_range_ms"] = statistics.median(months)
+        ids = iter([rng.randrange(1, len(events) + 1) for _ in range(60)])
+        detail = _times_ms(lambda: archive.event(next(ids)), 50)
+        figures["event_detail_p50_ms"] = statistics.median(detail)
+        arrays = _times_ms(lambda: archive.timeline_arrays(include_candidates=True), 5)
+        figures["timeline_arrays_ms"] = statistics.median(arrays)
+        figures["timeline_arrays_sql_ms"] = _clock_ms(
+            lambda: queries.timeline_arrays(archive._conn, include_candidates=True)
+        )[0]
+        titles = _times_ms(archive.event_titles, 3)
+        figures["event_titles_ms"] = statistics.median(titles)
+        figures["tags_with_counts_ms"] = statistics.median(_times_ms(archive.tags_with_counts, 3))
+
+        # An edit by another connection: the next read patches the snapshot.
+        first = archive.events_between(*windows[0])[0]
+        with (
+            Archive.open(path, check="none") as writer,
+            writer.transaction(actor="bench", action="edit two events") as tx,
+        ):
+            tx.update_event(first.id, title_en=first.title_en + " (edited)")
+            tx.add_event(title_en="Bench event", span=DateSpan.day(2024, 5, 5))
+        figures["window_after_edit_ms"] = _clock_ms(partial(resolve, windows[0]))[0]
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("events", type=int, nargs="+", help="archive sizes to measure")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        action="append",
+        help="an archive `uzkz synth` made, one per size, copied instead of built",
+    )
+    parser.add_argument("--tmp", type=Path, default=Path("/tmp"), help="where to put it")
+    args = parser.parse_args(argv)
+    sources = args.source or [None] * len(args.events)
+    if len(sources) != len(args.events):
+        parser.error("give one --source per size, or none")
+    for n_events, source in zip(args.events, sources, strict=True):
+        figures = bench_archive(n_events, args.tmp, source=source)
+        print(json.dumps({k: round(v, 3) for k, v in figures.items()}, indent=1), flush=True)
+
+
+if __name__ == "__main__":
+    main()
