@@ -8,6 +8,7 @@ walks the survivors in text order to fill in years from context: in "2024-yil 15
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -40,8 +41,11 @@ def find_dates(
     `document_year` (the year of writing) resolves "joriy yil", "o‘tgan yil", "this year",
     "yil boshidan buyon", "за последние 10 лет"; without it those are left out. A day or month
     with no year ("26 noyabrda", "Март ойида") takes the latest year named before it in the
-    text; when there is none, a day takes the year of writing ("ТАШКЕНТ, 22 декабря.") and a
-    month alone is left out.
+    text; when there is none, a day takes the year of writing ("ТАШКЕНТ, 22 декабря."), and so
+    does a month after a preposition ("in April", "в апреле"); a month alone is left out. A
+    deadline ("2030-yilgacha", "by 2030", "до 2030 года") is not such an earlier year, and a
+    year counted from the year of writing ("o‘tgan yili", "в прошлом году") is one for a day
+    or such a month only in its own sentence.
     With `include_bare_years=False` only mentions that name a month or a day are returned
     (a year, a year range, a decade or "this year" alone are dropped).
     """
@@ -78,7 +82,7 @@ def _candidates(text: str, lowered: str) -> Iterator[Candidate]:
     for position, kinds in find_anchors(lowered):
         for rule in rules_at(kinds):
             candidate = rule.match_at(text, lowered, position)
-            if candidate is not None:
+            if candidate is not None and (candidate.confirm is None or candidate.confirm(text)):
                 yield candidate
 
 
@@ -113,9 +117,20 @@ def _longest_first(candidates: Iterable[Candidate]) -> list[Candidate]:
 def _resolve(text: str, chosen: list[Candidate], document_year: int | None) -> list[DateMention]:
     """Fill in years in text order; a mention within one year sets the context year."""
     context: int | None = None
+    # A year counted from the year of writing ("o‘tgan yil", "в прошлом году") is the year of
+    # a bare day or month only in its own sentence: in "Ўтган йили савдо ўсди. 9 август куни
+    # …" the day is of the year of writing.
+    counted_end = -1  # the end of the counted year that set `context`, if one did
     mentions: list[DateMention] = []
     for candidate in chosen:
-        year = _year_for(candidate, context, document_year)
+        near = context
+        if (
+            candidate.year_from is YearSource.NEARBY
+            and counted_end >= 0
+            and _SENTENCE_END.search(text, counted_end, candidate.start) is not None
+        ):
+            near = None  # the year of writing
+        year = _year_for(candidate, near, document_year)
         span = None if year is None else candidate.build(year)
         if span is None:
             continue
@@ -129,16 +144,22 @@ def _resolve(text: str, chosen: list[Candidate], document_year: int | None) -> l
                 candidate.kind,
             )
         )
-        if span.start.year == span.end.year:
+        if candidate.sets_context and span.start.year == span.end.year:
             context = span.start.year
+            counted_end = candidate.end if candidate.year_from is YearSource.DOCUMENT else -1
     return mentions
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"»”)]?\s")
 
 
 def _year_for(candidate: Candidate, context: int | None, document_year: int | None) -> int | None:
     source = candidate.year_from
     if source is YearSource.WRITTEN:
         return 0  # the span is already built; the year passed is not used
-    if source is YearSource.CONTEXT or (source is YearSource.SAME and context is not None):
+    if source is YearSource.CONTEXT or (
+        source in (YearSource.SAME, YearSource.NEARBY) and context is not None
+    ):
         return context
     if document_year is None:
         return None

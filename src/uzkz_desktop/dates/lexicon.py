@@ -157,6 +157,21 @@ def months(first: str, last: str) -> str:
     return month(first) + rf"(?:\s{{0,3}}{DASH}{WS0}" + month(last) + ")?"
 
 
+# English month names as English writes them, for rules matched on the text as written:
+# "April", "APRIL", never "april" (nor the modal "may").
+ENGLISH_MONTH_TITLED = words(
+    form for stem in _stems(tables.ENGLISH_MONTHS) for form in (stem.capitalize(), stem.upper())
+)
+# Russian month forms only (no Uzbek endings): "январе", "марта", "мае", "сентябрь".
+RUSSIAN_MONTH_FORM = "|".join(
+    [
+        f"(?:{words(s for s in _stems(tables.CYRILLIC_MONTHS) if s != 'май')})"
+        f"(?:{words(tables.RUSSIAN_MONTH_ENDINGS)})?",
+        words([*tables.RUSSIAN_MAY_FORMS, "май"]),  # "с марта по май"
+    ]
+)
+
+
 class Strength(Enum):
     """How much a month word can be trusted on its own."""
 
@@ -236,6 +251,7 @@ RELATIVE_BEFORE_YEAR = (
 )
 RELATIVE_RUSSIAN = (
     rf"(?:(?:в|во)\s{{1,3}})?(?:{words(tables.RELATIVE_RUSSIAN)})\s{{1,3}}(?:году|года|год)"
+    rf"|{words(tables.RELATIVE_RUSSIAN_ABBREVIATIONS)}"
 )
 RELATIVE_ENGLISH = rf"(?:the\s{{1,3}})?(?:{words(tables.RELATIVE_ENGLISH)})\s{{1,3}}year"
 
@@ -245,6 +261,7 @@ _RELATIVE_KEYS = {
         tables.RELATIVE_BEFORE_YEAR,
         tables.RELATIVE_ONE_WORD,
         tables.RELATIVE_RUSSIAN,
+        tables.RELATIVE_RUSSIAN_ABBREVIATIONS,
         tables.RELATIVE_ENGLISH,
     )
     for key, value in table.items()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
-from functools import cache
+from functools import cache, partial
 
 from uzkz_desktop.core.dates import DateSpan
 from uzkz_desktop.dates import spans, tables
@@ -19,15 +19,20 @@ from uzkz_desktop.dates.anchors import (
     CODE,
     DAY,
     EDGE,
+    ENGLISH_MONTH,
     LAST,
     MONTH,
     PAREN,
     PERIOD,
     PREPOSITION,
     RELATIVE,
+    RU_PREPOSITION,
+    RUSSIAN_MONTH,
     SINCE,
     THE,
     YEAR,
+    YEAR_DASH,
+    YEAR_PAREN,
 )
 from uzkz_desktop.dates.lexicon import (
     AP,
@@ -35,6 +40,7 @@ from uzkz_desktop.dates.lexicon import (
     DAY_NOUN,
     DAY_ORDINAL,
     DAY_TO_MONTH,
+    ENGLISH_MONTH_TITLED,
     FIRST,
     HALF,
     LETTER,
@@ -47,6 +53,7 @@ from uzkz_desktop.dates.lexicon import (
     RELATIVE_BEFORE_YEAR,
     RELATIVE_ENGLISH,
     RELATIVE_RUSSIAN,
+    RUSSIAN_MONTH_FORM,
     WORD_END,
     WORD_START,
     WS,
@@ -55,6 +62,7 @@ from uzkz_desktop.dates.lexicon import (
     Strength,
     days,
     is_plural_year_word,
+    lower,
     month,
     month_word,
     months,
@@ -76,7 +84,11 @@ class YearSource(Enum):
     WRITTEN = "written"  # in the expression itself
     CONTEXT = "context"  # the latest year named earlier in the text ("26 noyabrda")
     DOCUMENT = "document"  # the year of writing plus an offset ("joriy yil", "o‘tgan yil")
-    SAME = "same"  # the latest year named earlier, else the year of writing ("shu yil", "5 мая")
+    SAME = "same"  # the latest year named earlier, else the year of writing ("shu yil")
+    # A day or a month with no year ("5 мая", "в апреле", "9 август куни"): like SAME, but a
+    # year counted from the year of writing ("в прошлом году") counts only in its own
+    # sentence; after that, the year of writing (see `grammar._resolve`).
+    NEARBY = "nearby"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +101,12 @@ class Candidate:
     build: Builder
     year_from: YearSource = YearSource.WRITTEN
     offset: int = 0
+    # False for a deadline ("2030-yilgacha", "by 2030", "до 2030 года"): the text does not go
+    # on in that year, so the days and months after it do not take it.
+    sets_context: bool = True
+    # A check on the text as written that the candidate must pass, for what only capitals
+    # tell: the city of a dateline "АСТАНА, 14 марта", English "9 May".
+    confirm: Callable[[str], bool] | None = None
 
 
 Reader = Callable[[re.Match[str]], Candidate | None]
@@ -296,12 +314,62 @@ _DAY_MONTH = _compile(
 
 def _read_day_month(match: re.Match[str]) -> Candidate | None:
     hyphenated = any(char in tables.DASHES for char in match["sep"])
+    confirm = None
     if not _is_trusted(match, "m", confirmed=hyphenated or match["kuni"] is not None):
-        return None
+        if match["m"] not in _CONFIRMABLE:
+            return None
+        confirm = partial(_weak_month_confirmed, start=match.start(), month=match.span("m"))
     build, kind = _days_of_month(match, "d", "e", "m")
     # With no year before it, a day is of the year of writing: the dateline of a news item
     # ("ТАШКЕНТ, 22 декабря.") names the day it was written.
-    return Candidate(match.start(), match.end(), kind, build, YearSource.SAME)
+    return Candidate(match.start(), match.end(), kind, build, YearSource.NEARBY, confirm=confirm)
+
+
+# Weak month words that their surroundings can confirm after a day: a dateline "АСТАНА,
+# 14 марта —", "ASTANA, 5 қазан"; Russian around "14 марта" (in Uzbek "3 марта кўпайди" is
+# "3 times"); English "9 May" with its capital.
+_CONFIRMABLE = frozenset({"марта", "may", "қазан"})
+
+
+def _weak_month_confirmed(text: str, *, start: int, month: tuple[int, int]) -> bool:
+    """`text` is the text as written; `start` is where the day begins."""
+    word = text[month[0] : month[1]]
+    return (
+        _after_dateline(text, start)
+        or word in ("May", "MAY")
+        or (word.lower() == "марта" and _in_russian(text, start, month[1]))
+    )
+
+
+def _after_dateline(text: str, start: int) -> bool:
+    """True after a capitalised place and a comma: "АСТАНА, ", "NUR-SULTAN, "."""
+    before = text[max(0, start - _LAST_WORD_WINDOW) : start].rstrip()
+    if not before.endswith(","):
+        return False
+    place = _PLACE.search(before, 0, len(before) - 1)
+    return place is not None and place.group().isupper()
+
+
+_PLACE = re.compile(rf"(?<![^\W\d_]){LETTER}{{3,}}(?:-{LETTER}{{2,}})?\Z")
+_LINE_WINDOW = 300
+
+
+def _in_russian(text: str, start: int, end: int) -> bool:
+    """True when the line around [start, end) is Russian: a Russian word or letter, and no
+    letter only Uzbek or Kazakh writes."""
+    left = text.rfind("\n", max(0, start - _LINE_WINDOW), start) + 1
+    right = text.find("\n", end, end + _LINE_WINDOW)
+    line = lower(
+        text[max(left, start - _LINE_WINDOW) : right if right >= 0 else end + _LINE_WINDOW]
+    )
+    if not tables.NOT_RUSSIAN_LETTERS.isdisjoint(line):
+        return False
+    if not tables.RUSSIAN_LETTERS.isdisjoint(line):
+        return True
+    return not tables.RUSSIAN_WORDS.isdisjoint(_WORDS.findall(line))
+
+
+_WORDS = re.compile(rf"{LETTER}+")
 
 
 # --- 6. month(s) with a month noun, the year from context: "Март ойида", "noyabr oyida",
@@ -378,7 +446,40 @@ def _read_year_with_word(match: re.Match[str]) -> Candidate | None:
         )
     if is_plural_year_word(match["yw"]) and first % 10 == 0:
         return _written(match, "period", spans.decade(first))
-    return _written(match, "date", spans.year(first))
+    candidate = _written(match, "date", spans.year(first))
+    if candidate is not None and _is_deadline(match):
+        return replace(candidate, sets_context=False)
+    return candidate
+
+
+def _is_deadline(match: re.Match[str]) -> bool:
+    """True for "2030-yilgacha", "2030 йилга қадар", "2030 жылға дейін", "до 2030 года"."""
+    word = match["yw"]  # lower case, no apostrophe in these endings
+    if word.endswith(tables.DEADLINE_SUFFIXES):
+        return True
+    if word.endswith(_DATIVE_ENDINGS):
+        following = _NEXT_WORD.match(match.string, match.end())
+        return following is not None and following.group(1) in tables.DEADLINE_POSTPOSITIONS
+    if word.startswith("г"):  # года, году, г.
+        return _last_word(match.string, match.start())[0] in tables.RUSSIAN_DEADLINE_PREPOSITIONS
+    return False
+
+
+_DATIVE_ENDINGS = ("ga", "га", "ға")  # "yilga qadar", "йилга қадар", "жылға дейін"
+
+
+def _last_word(text: str, start: int) -> tuple[str, int]:
+    """The word right before `start` (blanks or a hyphen between), lower case, and its offset:
+    ("in", …) before "April" in "in April", ("mid", …) in "mid-April"."""
+    floor = max(0, start - _LAST_WORD_WINDOW)
+    found = _TRAILING_WORD.search(text, floor, start)
+    if found is None:
+        return "", start
+    return found.group(1).lower(), found.start(1)
+
+
+_TRAILING_WORD = re.compile(rf"(?<![^\W\d_])({LETTER}+)[\s\-]{{0,3}}\Z")
+_LAST_WORD_WINDOW = 24
 
 
 def _counts_years(match: re.Match[str]) -> bool:
@@ -437,7 +538,10 @@ def _read_english_year(match: re.Match[str]) -> Candidate | None:
     if preposition in tables.ENGLISH_APPROXIMATE:
         span = spans.qualified(span, approximate=True)
     kind = "date" if match["z"] is None else "range"
-    return _written(match, kind, span, start=match.start("y"))
+    candidate = _written(match, kind, span, start=match.start("y"))
+    if candidate is not None and preposition in tables.ENGLISH_DEADLINE_PREPOSITIONS:
+        return replace(candidate, sets_context=False)  # "by 2030"
+    return candidate
 
 
 def _ends_like_a_year(text: str, end: int, *, strict: bool) -> bool:
@@ -492,25 +596,36 @@ def _read_decade(match: re.Match[str]) -> Candidate | None:
 
 
 # --- 12. periods with a year after them: "первом полугодии 2024 года", "за 9 месяцев 2024
-# года", "first half of 2024", "the first four months of 2025", "Q1 2024", "H1 2024"
+# года", "first half of 2024", "the first four months of 2025", "Q1 2024", "H1 2024";
+# or with a relative year: "вторую половину текущего года", "первом полугодии этого года",
+# "the first two months of this year", "the second quarter of last year"; or "of the year"
+# (the year named before it): "in the first half of the year"
 
 _PERIOD_RUSSIAN = _compile(
-    rf"{WORD_START}(?:(?P<ph>{ORDINAL})\s{{1,3}}(?:{HALF})"
+    rf"{WORD_START}(?:(?P<ph>{ORDINAL})\s{{1,3}}(?:{HALF}|{words(tables.RUSSIAN_HALF_WORDS)})"
     rf"|(?P<pq>{ORDINAL})\s{{1,3}}(?:{QUARTER})"
     rf"|(?:за\s{{1,3}}(?:первые\s{{1,3}})?|первые\s{{1,3}})(?P<pn>{NUMERAL})\s{{1,3}}месяц"
-    rf"[^\W\d_]{{0,3}}){WS}{year('y')}(?:\s{{0,3}}{year_word('yw')})?"
+    rf"[^\W\d_]{{0,3}}){WS}(?:{year('y')}(?:\s{{0,3}}{year_word('yw')})?"
+    rf"|(?P<rel>{RELATIVE_RUSSIAN}){WORD_END})"
 )
 _PERIOD_ENGLISH = _compile(
     rf"{WORD_START}(?:the\s{{1,3}})?(?:(?P<ph>{ORDINAL})\s{{1,3}}half"
     rf"|(?P<pq>{ORDINAL})\s{{1,3}}quarter|first\s{{1,3}}(?P<pn>{NUMERAL})\s{{1,3}}months)"
-    rf"\s{{1,3}}of\s{{1,3}}(?:the\s{{1,3}}year\s{{1,3}})?{year('y')}"
+    rf"\s{{1,3}}of\s{{1,3}}(?:(?:the\s{{1,3}}year\s{{1,3}})?{year('y')}"
+    rf"|(?P<rel>{RELATIVE_ENGLISH}){WORD_END}|(?P<the>the\s{{1,3}}year){WORD_END})"
 )
 _QUARTER_CODE = _compile(rf"{WORD_START}(?P<code>[qh][1-4])\s{{0,2}}{year('y')}")
 
 
 def _read_period_with_year(match: re.Match[str]) -> Candidate | None:
     build = _period(match, "p")
-    return None if build is None else _written(match, "period", build(int(match["y"])))
+    if build is None:
+        return None
+    if match["y"] is not None:
+        return _written(match, "period", build(int(match["y"])))
+    if match["rel"] is not None:
+        return _relative(match, build)
+    return Candidate(match.start(), match.end(), "period", build, YearSource.CONTEXT)
 
 
 def _read_quarter_code(match: re.Match[str]) -> Candidate | None:
@@ -556,23 +671,26 @@ def _read_relative_alone(match: re.Match[str]) -> Candidate | None:
 # --- 15. Russian and English relative years, maybe after a day and month:
 # "в прошлом году", "15 марта текущего года", "в марте этого года", "March of last year"
 
+_MONTH_RANGE_END = rf"(?:\s{{0,3}}{DASH}{WS0}{month('n')})?"  # "январе–феврале текущего года"
 _RELATIVE_RUSSIAN = _compile(
-    rf"(?:(?:{NUMBER_START}{days('d', 'e')}{WS})?{month('m')}{WS})?"
+    rf"(?:(?:{NUMBER_START}{days('d', 'e')}{WS})?{month('m')}{_MONTH_RANGE_END}{WS})?"
     rf"{WORD_START}(?P<rel>{RELATIVE_RUSSIAN}){WORD_END}"
 )
 _RELATIVE_ENGLISH = _compile(
-    rf"(?:{month('m')}(?:\s{{1,3}}{days('d', 'e')})?,?\s{{1,3}}(?:of\s{{1,3}})?)?"
-    rf"{WORD_START}(?P<rel>{RELATIVE_ENGLISH}){WORD_END}"
+    rf"(?:{month('m')}{_MONTH_RANGE_END}(?:\s{{1,3}}{days('d', 'e')})?,?\s{{1,3}}"
+    rf"(?:of\s{{1,3}})?)?{WORD_START}(?P<rel>{RELATIVE_ENGLISH}){WORD_END}"
 )
 
 
 def _read_relative_after(match: re.Match[str]) -> Candidate | None:
     if match["m"] is None:
         return _relative(match, spans.year)
-    if month_word(match["m"]).strength is Strength.ABBREVIATION:
-        return None
+    if not (_is_trusted(match, "m", confirmed=True) and _is_trusted(match, "n", confirmed=True)):
+        return None  # an abbreviation
     if match["d"] is None:
-        return _relative(match, _months_of_year(match, "m", None)[0])
+        return _relative(match, _months_of_year(match, "m", "n")[0])
+    if match["n"] is not None:
+        return None  # "15 марта–апреля этого года", "March–April 5 this year"
     return _relative(match, _days_of_month(match, "d", "e", "m")[0])
 
 
@@ -706,6 +824,192 @@ def _read_last_years(match: re.Match[str]) -> Candidate | None:
     )
 
 
+# --- 20. a bare range of years in running text: "the programme for 2024–2034", "2019-2020";
+# a year, then a numeric date: "1993 – 17.04.2000"
+
+_YEAR_RANGE = _compile(
+    rf"(?<![\w.,/]|{DASH}){year('y')}\s{{0,3}}{DASH}\s{{0,3}}(?:{_numeric_point('b')}|{year('z')})"
+    rf"(?![0-9]|[.,]?{DASH}?[0-9]|\s{{0,3}}{DASH}\s{{0,3}}[0-9])"
+)
+
+
+def _read_year_range(match: re.Match[str]) -> Candidate | None:
+    first = int(match["y"])
+    if not spans.plausible_bare_year(first):
+        return None
+    if match["z"] is not None:
+        last = int(match["z"])
+        if not spans.plausible_bare_year(last) or last <= first:
+            return None  # "2000-2000", "2024-2019": not a range of years
+        end = spans.year(last)
+    else:
+        end = _point(match, "b")
+    text = match.string
+    # Not strict, unlike "in 2000 households": after a range of years a plural is usually
+    # what happened in them ("the 2019–2020 elections"), and a verb may end in "s".
+    if _cited_or_paged(text, match.start()) or not _ends_like_a_year(
+        text, match.end(), strict=False
+    ):
+        return None
+    return _written(match, "range", spans.between(spans.year(first), end))
+
+
+def _cited_or_paged(text: str, start: int) -> bool:
+    """True for "[2019–2020]", "Smith, 2019–2020", "pp. 2021–2025", "Vol. 2019-2020": a
+    citation or a page range, not years the text is about."""
+    before = text[max(0, start - _LAST_WORD_WINDOW) : start].rstrip()
+    if before.endswith(("[", ",", ";")):
+        return True
+    tokens = before.split()
+    return bool(tokens) and tokens[-1].rstrip(".:").lower() in tables.PAGE_WORDS
+
+
+# --- 21. a year, then its months in brackets: "2023 г. (апрель–сентябрь)",
+# "2024 yil (yanvar–mart)", "2023 (April–September)"
+
+_YEAR_THEN_MONTHS = _compile(
+    rf"{NUMBER_START}{year('y')}(?:{YEAR_TO_WORD}{year_word('yw')})?,?\s{{0,3}}\(\s{{0,3}}"
+    rf"{months('m', 'n')}\s{{0,3}}\)"
+)
+
+
+def _read_year_then_months(match: re.Match[str]) -> Candidate | None:
+    year_ = int(match["y"])
+    if match["yw"] is None:
+        if not spans.plausible_bare_year(year_):
+            return None
+    elif is_plural_year_word(match["yw"]):
+        return None  # "2023–2025-yillar (yanvar–mart)" names no one year
+    build, kind = _months_of_year(match, "m", "n")
+    return _written(match, kind, build(year_))
+
+
+# --- 22. Russian years after a preposition: "с 2022 действует", "до 2030", "в 2019–2020",
+# "с 2016 по 2024", "между 2017 и 2019"; like rule 9, the word after the year must not count
+
+# On the text as written: a capital after the year ("с 2022 Узбекистан") keeps it a year.
+_RUSSIAN_YEAR = re.compile(
+    rf"{WORD_START}(?P<pre>{words(tables.RUSSIAN_YEAR_PREPOSITIONS)})\s{{1,3}}{year('y')}"
+    rf"(?:\s{{0,3}}(?P<sep>{DASH}|по|до|и)\s{{0,3}}{year('z')})?"
+    rf"(?!{DASH}?{LETTER}|\s{{0,3}}{DASH}\s{{0,3}}[0-9])",
+    re.IGNORECASE,
+)
+
+
+def _read_russian_year(match: re.Match[str]) -> Candidate | None:
+    first = int(match["y"])
+    preposition = match["pre"].lower()
+    between = preposition == "между"
+    ranged = match["z"] is not None and (match["sep"].lower() != "и" or between)
+    if between and not ranged:
+        return None  # "между 2000 человек"
+    last = int(match["z"]) if ranged else first
+    if not (spans.plausible_bare_year(first) and spans.plausible_bare_year(last)):
+        return None
+    end = match.end() if ranged else match.end("y")
+    if not _ends_like_a_russian_year(match.string, end):
+        return None
+    span = spans.between(spans.year(first), spans.year(last))
+    candidate = _written(match, "range" if ranged else "date", span, match.start("y"), end)
+    if candidate is not None and not ranged and preposition in tables.RUSSIAN_DEADLINE_PREPOSITIONS:
+        return replace(candidate, sets_context=False)  # "до 2030", "к 2030"
+    return candidate
+
+
+def _ends_like_a_russian_year(text: str, end: int) -> bool:
+    """What follows "с 2022" keeps it a year: punctuation, a capital, a function word or a verb
+    ("с 2022 действует"); "с 2022 участниками", "в 2000 раз", "до 2000 лет" count things."""
+    if QUANTITY_AFTER.match(text, end) is not None:
+        return False
+    rest = text[end : end + 40].lstrip()
+    if not rest:
+        return True
+    if rest[0].isdigit():
+        return False
+    word = _NEXT_WORD.match(rest)
+    if word is None or word.start(1) != 0:
+        return True  # punctuation, a dash, a bracket
+    token = word.group(1)
+    lowered = token.lower()
+    if token[0].isupper() or lowered in tables.RUSSIAN_FOLLOWERS:
+        return True
+    return lowered not in tables.RUSSIAN_VERB_LOOKALIKES and lowered.endswith(
+        tables.RUSSIAN_VERB_ENDINGS
+    )
+
+
+# --- 23. a month after a preposition, no year: "in April", "since early March",
+# "from January to March", "last October"; "в апреле", "в январе–феврале", "с марта по май".
+# The year is the latest one named before it, else the year of writing; "last October" is
+# the October of the year before the year of writing.
+
+# Not before a number like a year: "April 2024" is rule 4's, and in "в марте 2000 человек" the
+# number is neither a year nor the month's. "в январе–феврале 1,2 млрд" is a month.
+_NO_YEAR_AFTER = r"(?![.,]?\s{0,3}[12][0-9]{3}(?![0-9]))"
+# On the text as written: English writes month names with a capital ("in may" is no month).
+_MONTH_ENGLISH = re.compile(
+    rf"{WORD_START}(?P<m>{ENGLISH_MONTH_TITLED}){WORD_END}"
+    rf"(?:\s{{0,3}}(?P<sep>{DASH}|to|and|until|till|through)\s{{0,3}}"
+    rf"(?P<n>{ENGLISH_MONTH_TITLED}){WORD_END})?"
+    rf"(?:\s{{1,3}}of\s{{1,3}}{year('y')}|{_NO_YEAR_AFTER})"
+)
+_MONTH_RUSSIAN = _compile(
+    rf"{WORD_START}(?P<m>{RUSSIAN_MONTH_FORM}){WORD_END}"
+    rf"(?:(?:\s{{0,3}}(?P<sep>{DASH})\s{{0,3}}|\s{{1,3}}(?P<to>по|до)\s{{1,3}})"
+    rf"(?P<n>{RUSSIAN_MONTH_FORM}){WORD_END})?"
+    rf"{_NO_YEAR_AFTER}"
+)
+_RANGE_OPENERS = frozenset({"from", "between", "с", "со"})
+
+
+def _read_month_english(match: re.Match[str]) -> Candidate | None:
+    word, word_start = _last_word(match.string, match.start())
+    if match["y"] is not None:  # "April of 2024"
+        build, kind = _months_of_year(match, "m", "n")
+        return _written(match, kind, build(int(match["y"])))
+    relative = tables.ENGLISH_MONTH_RELATIVES.get(word)
+    if relative is None and word not in tables.ENGLISH_MONTH_PREPOSITIONS:
+        return None
+    # "and", "to" join two months only after "between", "from": "in May and July" are two.
+    ranged = match["n"] is not None and (
+        match["sep"] not in ("and", "to") or word in _RANGE_OPENERS
+    )
+    return _month_after_word(match, ranged, relative, word_start)
+
+
+def _read_month_russian(match: re.Match[str]) -> Candidate | None:
+    word, _ = _last_word(match.string, match.start())
+    if word not in tables.RUSSIAN_MONTH_PREPOSITIONS:
+        return None
+    ranged = match["n"] is not None and (match["to"] is None or word in _RANGE_OPENERS)
+    return _month_after_word(match, ranged, None, match.start())
+
+
+def _month_after_word(
+    match: re.Match[str], ranged: bool, relative: int | None, word_start: int
+) -> Candidate:
+    build, kind = _months_of_year(match, "m", "n" if ranged else None)
+    end = match.end("n") if ranged else match.end("m")
+    if relative is not None:  # "last October": the year of writing and an offset
+        return Candidate(word_start, end, "relative", build, YearSource.DOCUMENT, relative)
+    return Candidate(match.start(), end, kind, build, YearSource.NEARBY)
+
+
+# --- 24. an English month and day(s), no year: "on April 16", "May 9–10"
+
+_MONTH_DAY_ENGLISH = re.compile(
+    rf"{WORD_START}(?P<m>{ENGLISH_MONTH_TITLED})\s{{1,3}}{days('d', 'e')}(?:st|nd|rd|th)?"
+    rf"{WORD_END}(?![.,:][0-9])"
+)
+
+
+def _read_month_day_english(match: re.Match[str]) -> Candidate | None:
+    if _quantity_follows(match):
+        return None  # "May 5 million"
+    build, kind = _days_of_month(match, "d", "e", "m")
+    return Candidate(match.start(), match.end(), kind, build, YearSource.NEARBY)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("headed", _HEADED, _read_headed, frozenset({YEAR, RELATIVE})),
     Rule("day_month_year", _DAY_MONTH_YEAR, _read_day_month_year, frozenset({DAY})),
@@ -750,6 +1054,30 @@ RULES: tuple[Rule, ...] = (
     Rule("year_subject", _YEAR_SUBJECT, _read_year_subject, frozenset({YEAR})),
     Rule("year_to_date", _YEAR_TO_DATE, _read_year_to_date, frozenset({SINCE})),
     Rule("last_years", _LAST_YEARS, _read_last_years, frozenset({LAST})),
+    Rule("year_range", _YEAR_RANGE, _read_year_range, frozenset({YEAR_DASH})),
+    Rule("year_then_months", _YEAR_THEN_MONTHS, _read_year_then_months, frozenset({YEAR_PAREN})),
+    Rule(
+        "russian_year",
+        _RUSSIAN_YEAR,
+        _read_russian_year,
+        frozenset({RU_PREPOSITION}),
+        on_original=True,
+    ),
+    Rule(
+        "month_english",
+        _MONTH_ENGLISH,
+        _read_month_english,
+        frozenset({ENGLISH_MONTH}),
+        on_original=True,
+    ),
+    Rule("month_russian", _MONTH_RUSSIAN, _read_month_russian, frozenset({RUSSIAN_MONTH})),
+    Rule(
+        "month_day_english",
+        _MONTH_DAY_ENGLISH,
+        _read_month_day_english,
+        frozenset({ENGLISH_MONTH}),
+        on_original=True,
+    ),
 )
 
 

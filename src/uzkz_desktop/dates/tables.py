@@ -184,10 +184,15 @@ RELATIVE_ONE_WORD: dict[str, str] = {
 RELATIVE_RUSSIAN: dict[str, str] = {
     "этом": "this", "этого": "this", "этот": "this",
     "текущем": "this", "текущего": "this", "текущий": "this",
+    "нынешнем": "this", "нынешнего": "this", "нынешний": "this", "сего": "this",
     "прошлом": "last", "прошлого": "last", "прошлый": "last",
+    "минувшем": "last", "минувшего": "last", "минувший": "last",
     "следующем": "next", "следующего": "next", "следующий": "next",
+    "будущем": "next", "будущего": "next", "будущий": "next",
     "том же": "same", "того же": "same",
 }
+# Russian abbreviations of "текущего/сего года": "в январе–феврале т.г.", "15 марта с.г.".
+RELATIVE_RUSSIAN_ABBREVIATIONS: dict[str, str] = {"т.г.": "this", "т. г.": "this", "с.г.": "this"}
 # English: "this year", "last year", "the same year".
 RELATIVE_ENGLISH: dict[str, str] = {
     "this": "this", "current": "this", "last": "last", "next": "next",
@@ -226,6 +231,8 @@ ORDINALS: dict[str, int] = {
     "бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4,
     "первом": 1, "первое": 1, "первого": 1, "первый": 1,
     "втором": 2, "второе": 2, "второго": 2, "второй": 2,
+    "первой": 1, "первую": 1, "первая": 1,
+    "вторую": 2, "вторая": 2,
     "третьем": 3, "третий": 3, "третьего": 3,
     "четвертом": 4, "четвёртом": 4, "четвертый": 4, "четвёртый": 4, "четвертого": 4,
     "i": 1, "ii": 2, "iii": 3, "iv": 4,
@@ -243,6 +250,9 @@ HALF_WORDS = (
     "жартыжылдығында", "жартыжылдықта",
     "полугодие", "полугодии", "полугодия", "полугодием",
 )
+# Russian "half" of a year, only with a year (or "текущего года") after it: "во второй
+# половине XX века", "половина дня" name no half of a year.
+RUSSIAN_HALF_WORDS = ("половина", "половине", "половину", "половины", "половиной")
 QUARTER_WORDS = (
     "choragi", "choragida", "choragidagi", "choragidan", "chorakda",
     "чораги", "чорагида", "чорагидаги", "чорагидан", "чоракда",
@@ -266,6 +276,64 @@ ENGLISH_FOLLOWERS = frozenset({
     "through", "but", "both", "there", "this", "these", "those", "they", "we", "he", "she",
     "onwards", "onward", "respectively", "amounted", "reached", "rose", "grew",
 })
+
+# "2030-yilgacha", "2030 йилгача" (until 2030); "2030 йилга қадар", "2030 жылға дейін".
+DEADLINE_SUFFIXES = ("gacha", "гача")
+DEADLINE_POSTPOSITIONS = frozenset({"qadar", "қадар", "дейін", "шейін"})
+# After "by 2030" or "until 2030" the text does not go on in that year: a deadline year
+# does not become the year of the days and months that follow it.
+ENGLISH_DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
+
+# --- Russian years after a preposition: "с 2022 действует", "до 2030", "в 2019–2020" -------
+RUSSIAN_YEAR_PREPOSITIONS = ("в", "во", "с", "со", "до", "к", "после", "между")
+RUSSIAN_DEADLINE_PREPOSITIONS = frozenset({"до", "к"})
+# A lower-case word after the year keeps it a year only if it is one of these or looks like a
+# verb ("действует", "осталось", "выросли"): "с 2022 участниками", "в 2000 домах",
+# "в 2000 раз" count things.
+RUSSIAN_FOLLOWERS = frozenset({
+    "и", "а", "но", "или", "по", "до", "в", "во", "на", "с", "со", "к", "от", "из", "за",
+    "для", "при", "после", "через", "уже", "ещё", "еще", "также", "тоже", "же", "лишь",
+    "только", "он", "она", "оно", "они", "мы", "это", "этот", "эта", "эти", "как", "когда",
+    "что", "где", "включительно", "не", "ни",
+})
+RUSSIAN_VERB_ENDINGS = (
+    "ет", "ит", "ут", "ют", "ат", "ят", "ется", "ится", "ются", "утся", "ятся", "атся",
+    "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ем", "им", "ено", "ена", "ано",
+)
+# Words that end like a verb but count years or things: "до 2000 лет".
+RUSSIAN_VERB_LOOKALIKES = frozenset({"лет", "мет", "ракет", "монет", "единиц"})
+
+# --- a month with a preposition and no year: "in April", "в апреле", "с марта по май" -------
+# The year is the latest one named before it in the text, else the year of writing.
+ENGLISH_MONTH_PREPOSITIONS = frozenset({
+    "in", "since", "by", "until", "till", "from", "during", "before", "after", "through",
+    "throughout", "between", "early", "late", "mid",
+})
+# "last October" is the October before the year of writing (only its year is known),
+# "next March" the one after it, "this April" the one in it.
+ENGLISH_MONTH_RELATIVES: dict[str, int] = {"last": -1, "next": 1, "this": 0}
+RUSSIAN_MONTH_PREPOSITIONS = frozenset({"в", "во", "с", "со", "до", "к", "ко", "после"})
+# Russian endings of a month stem (январе, января, январю, январь; марте, марта, март).
+RUSSIAN_MONTH_ENDINGS = ("ь", "я", "е", "ю", "ём", "ем", "а", "у", "ом")
+
+# --- a bare range of years: "2024–2034", "1993 – 17.04.2000" ---------------------------------
+# Before the range, these make it pages or a volume, not years: "pp. 2021–2025".
+PAGE_WORDS = frozenset({
+    "p", "pp", "page", "pages", "с", "c", "s", "стр", "b", "bet", "betlar", "бет", "бетлар",
+    "vol", "т", "том", "no", "№", "nr", "isbn", "issn", "б", "бб", "беттер",
+})
+
+# --- weak month words after a day, confirmed by their surroundings ---------------------------
+# Letters of Uzbek and Kazakh Cyrillic that Russian lacks: "3 марта кўпайди" is "3 times".
+NOT_RUSSIAN_LETTERS = frozenset("ўқғҳәңөұүһі")
+# Words only Russian writes among the archive's languages; one of them, or "ы"/"щ", with
+# none of NOT_RUSSIAN_LETTERS, makes the line Russian.
+RUSSIAN_WORDS = frozenset({
+    "и", "в", "во", "на", "с", "со", "по", "к", "от", "до", "из", "за", "что", "года",
+    "году", "г", "для", "при", "был", "была", "были", "было", "это", "также", "состоялся",
+    "состоялась", "не", "как",
+})
+RUSSIAN_LETTERS = frozenset("ыщ")
 
 # --- the end or the beginning of a year: still that year, at year precision ---------------
 # After a year and its year word: "2024-yil oxirida", "2025 йил охирига қадар",
