@@ -30,6 +30,8 @@ from uzkz_desktop.text.sentences import split_sentences
 # captions of missing figures) cite or label and produce no events.
 EVENT_PARAGRAPH_KINDS = frozenset({"body", "abstract"})
 TITLE_MAX = 80
+# A paragraph's first few hundred characters tell its language as well as all of it.
+LANGUAGE_SAMPLE = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +243,8 @@ class _Facts:
         # A paragraph is one language in these sources, and says more than a short sentence.
         paragraph = sentence.paragraph
         if paragraph.start not in self._languages:
-            body = self._cleaned.text[paragraph.start : paragraph.end]
+            end = min(paragraph.end, paragraph.start + LANGUAGE_SAMPLE)
+            body = self._cleaned.text[paragraph.start : end]
             self._languages[paragraph.start] = detect_language(body)
         return self._languages[paragraph.start]
 

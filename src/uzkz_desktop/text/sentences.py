@@ -55,17 +55,24 @@ _BLOCK_BREAK_RE = re.compile(
     r"|\n[^\S\n]*(?=\d{1,3}[.)][^\S\n]|[-•*▪‣◦][^\S\n]|#)"  # list item or heading
 )
 _LONGEST_TOKEN_LOOKED_AT = 64
-_TOKEN_BEFORE_RE = re.compile(rf"[{re.escape(_OPENERS)}]*(?P<token>\S+)\Z")
 _TRAILING_MARKS_RE = re.compile(rf"(?:{_CLOSERS}|\.)+$")
 _NUMBER_RE = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _ROMAN_RE = re.compile(r"[IVX]{2,}")
 
 
 def _token_before(text: str, index: int, lowest: int) -> tuple[str, int]:
-    """The run of non-space characters ending at `index` (opening quotes dropped)."""
+    """The run of non-space characters ending at `index` (opening quotes dropped).
+
+    A backwards scan: it runs for every full stop of a document, and a regex search over
+    the window would try every start position in it.
+    """
     start = max(lowest, index - _LONGEST_TOKEN_LOOKED_AT)
-    found = _TOKEN_BEFORE_RE.search(text, start, index)
-    return (found.group("token"), found.start("token")) if found else ("", index)
+    cut = index
+    while cut > start and not text[cut - 1].isspace():
+        cut -= 1
+    while cut < index - 1 and text[cut] in _OPENERS:
+        cut += 1
+    return (text[cut:index], cut) if cut < index else ("", index)
 
 
 def _opens_list(text: str, sentence_start: int, token_start: int) -> bool:
