@@ -13,29 +13,25 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import platformdirs
-
-from uzkz_desktop.archive.archive import Archive
-from uzkz_desktop.archive.models import (
-    STATUS_CODES,
-    EventDetail,
-    EventStatus,
-    SearchDocument,
-)
 from uzkz_desktop.core.errors import ArchiveError, SearchIndexError
 from uzkz_desktop.core.paths import bundled_archive
-from uzkz_desktop.ingest.categories import Category, categories
-from uzkz_desktop.timeline.events import EventArrays
 
 if TYPE_CHECKING:
-    # Search (Whoosh) and import (the date grammar, the gazetteer) cost a second of imports
-    # between them; the window shows before it needs either, so they load on first use.
+    # Everything heavier than the standard library loads on first use: the window paints
+    # its first frame before it opens the archive (SQLite through sqlite_utils, NumPy),
+    # and it needs search (Whoosh) and import (the date grammar, the gazetteer), a second
+    # of imports between them, later still.
+    from uzkz_desktop.archive.archive import Archive
+    from uzkz_desktop.archive.models import EventDetail, SearchDocument
+    from uzkz_desktop.archive.transaction import Transaction
+    from uzkz_desktop.archive.undo import Batch, UndoStack
+    from uzkz_desktop.ingest.categories import Category
     from uzkz_desktop.ingest.pipeline import Failed, Imported, Progress
     from uzkz_desktop.search.index import SearchIndex
     from uzkz_desktop.search.model import IndexDoc, SearchFilters, SearchResult
+    from uzkz_desktop.timeline.events import EventArrays
 
 APP_NAME = "uzkz-desktop"
 
@@ -44,6 +40,8 @@ def data_dir() -> Path:
     override = os.environ.get("UZKZ_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
@@ -126,6 +124,8 @@ class TimelineData:
 
 
 def _category_list(present: Sequence[str]) -> tuple[Category, ...]:
+    from uzkz_desktop.ingest.categories import Category, categories
+
     known = list(categories())
     names = {c.id for c in known}
     extra = [Category(n, n, n, n, "#8a8a8a") for n in present if n not in names]
@@ -147,6 +147,8 @@ class Session:
 
     @classmethod
     def open(cls, path: Path | None = None, *, readonly: bool = False) -> Session:
+        from uzkz_desktop.archive.archive import Archive
+
         target = resolve_archive(path)
         return cls(Archive.open(target, readonly=readonly), target)
 
@@ -165,6 +167,11 @@ class Session:
     # -- reading ---------------------------------------------------------------------------
 
     def timeline_data(self, *, include_candidates: bool = True) -> TimelineData:
+        import numpy as np
+
+        from uzkz_desktop.archive.models import STATUS_CODES, EventStatus
+        from uzkz_desktop.timeline.events import EventArrays
+
         arrays = self.archive.timeline_arrays(include_candidates=include_candidates)
         listed = _category_list(arrays.categories)
         code_of = {c.id: code for code, c in enumerate(listed)}
@@ -274,3 +281,111 @@ class Session:
         gone = set(ids) - {d.event_id for d in present}
         if gone:
             self._index.delete(sorted(gone), stamp=self.stamp())
+
+    # -- curation: every edit one audited batch, undoable, and the index kept in step ------
+
+    CURATOR = "curator"
+
+    def _edit[T](
+        self, action: str, write: Callable[[Transaction], T], touched: Iterable[int] = ()
+    ) -> T:
+        """Run one curator action in one transaction, then refresh the index for the events
+        it touched (`touched`, or what `write` returns when it lists event ids). The index
+        is made current first, so it is updated, never rebuilt."""
+        self._index_if_current()
+        with self.archive.transaction(actor=self.CURATOR, action=action) as tx:
+            result = write(tx)
+        self.refresh_index(result if isinstance(result, list) else touched)
+        return result
+
+    def _tag_events(self, tx: Transaction, name: str) -> list[int]:
+        """Events carrying tag `name` or a tag below it (a rename or delete changes them)."""
+        rows = tx._sql(
+            "SELECT DISTINCT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id"
+            " WHERE t.name = ? OR substr(t.name, 1, ?) = ? COLLATE NOCASE",
+            (name, len(name) + 1, name + "/"),
+        )
+        return [int(r[0]) for r in rows]
+
+    def tag(self, event_ids: Iterable[int], names: Iterable[str]) -> int:
+        """Tag events; returns how many new (event, tag) pairs were made."""
+        ids, tags = list(event_ids), list(names)
+        action = f"tag {_count(ids, 'event')} {', '.join(tags)}"
+        return self._edit(action, lambda tx: tx.add_tags(ids, tags), ids)
+
+    def untag(self, event_ids: Iterable[int], names: Iterable[str]) -> int:
+        """Remove tags from events; returns how many (event, tag) pairs went."""
+        ids, tags = list(event_ids), list(names)
+        action = f"untag {_count(ids, 'event')} {', '.join(tags)}"
+        return self._edit(action, lambda tx: tx.remove_tags(ids, tags), ids)
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Rename a tag (and those below it); onto an existing tag, the two merge."""
+
+        def write(tx: Transaction) -> list[int]:
+            affected = self._tag_events(tx, old)
+            tx.rename_tag(old, new)
+            return affected
+
+        self._edit(f"rename tag {old} to {new}", write)
+
+    def set_tag_color(self, name: str, color: str | None) -> None:
+        """color: '#rrggbb', or None for none. The index does not hold colours."""
+        self._edit(f"colour tag {name}", lambda tx: tx.set_tag_color(name, color))
+
+    def delete_tag(self, name: str) -> None:
+        """Remove a tag from everything and delete it."""
+
+        def write(tx: Transaction) -> list[int]:
+            affected = self._tag_events(tx, name)
+            tx.delete_tag(name)
+            return affected
+
+        self._edit(f"delete tag {name}", write)
+
+    def update_event(self, event_id: int, **fields: Any) -> bool:
+        """Change an event's fields (see Transaction.update_event); False if nothing changed."""
+        action = f"edit event {event_id} ({', '.join(sorted(fields))})"
+        return self._edit(action, lambda tx: tx.update_event(event_id, **fields), [event_id])
+
+    def trash(self, event_id: int) -> bool:
+        """Move an event to the trash; False if it was there already."""
+        return self._edit(
+            f"trash event {event_id}", lambda tx: tx.trash_event(event_id), [event_id]
+        )
+
+    def restore(self, event_id: int) -> bool:
+        """Take an event out of the trash; False if it was not there."""
+        action = f"restore event {event_id}"
+        return self._edit(action, lambda tx: tx.restore_event(event_id), [event_id])
+
+    def undo_stack(self) -> UndoStack:
+        """What undo and redo would apply to now (the window's Undo/Redo menu labels)."""
+        from uzkz_desktop.archive.undo import undo_stack
+
+        return undo_stack(self.archive.history(None, actor=self.CURATOR)[::-1])
+
+    def undo(self) -> str | None:
+        """Undo the curator's newest change not yet undone; its action, or None if none."""
+        batch = self.undo_stack().undo
+        if batch is None:
+            return None
+        self._undo(batch)
+        return batch.action
+
+    def redo(self) -> str | None:
+        """Redo the change undone last (undo its undo); its action, or None if none."""
+        batch = self.undo_stack().redo
+        if batch is None:
+            return None
+        self._undo(batch)
+        return batch.action.removeprefix("undo: ")
+
+    def _undo(self, batch: Batch) -> None:
+        from uzkz_desktop.archive.undo import UNDO_PREFIX, undo_batch
+
+        self._edit(UNDO_PREFIX + batch.action, lambda tx: undo_batch(tx, batch.batch_id))
+
+
+def _count(items: Sequence[object], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"

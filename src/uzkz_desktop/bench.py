@@ -123,6 +123,7 @@ def bench_archive(path: Path, n_events: int) -> dict[str, float]:
             year = rng.randint(1992, 2026)
             first = date(year, rng.randint(1, 12), 1)
             windows.append((first, first.replace(year=year + 1)))
+
         def resolve_window(first: date, last: date) -> int:
             return len(archive.events_between(first, last))
 
@@ -163,6 +164,22 @@ def bench_search(path: Path) -> dict[str, float]:
 
         figures["edit_one_event_and_update_index_ms"] = _ms(_timed(edit_one))
     return figures
+
+
+def bench_tagging(path: Path, n_tagged: int = 1000) -> dict[str, float]:
+    """Tagging 1,000 events in one action, search index update included; then undoing it."""
+    from uzkz_desktop.app import Session
+
+    with Session.open(path) as session:
+        session.index()  # current before the edit, as in the window: updated, not rebuilt
+        ids = list(session.archive.timeline_arrays(include_candidates=True).ids)
+        chosen = random.Random(n_tagged).sample(ids, min(n_tagged, len(ids)))
+        tag = _timed(lambda: session.tag(chosen, ["bench/tagged"]))
+        undo = _timed(session.undo)
+    return {
+        "tag_1000_events_with_index_s": round(tag, 3),
+        "undo_tag_1000_events_with_index_s": round(undo, 3),
+    }
 
 
 def bench_timeline(n_events: int) -> dict[str, float]:
@@ -224,6 +241,7 @@ def run(events: Sequence[int], work: Path, *, log: Callable[[str], None]) -> dic
         per_size["archive"] = bench_archive(path, n)
         log(f"search at {n}")
         per_size["search"] = bench_search(path)
+        per_size["tagging"] = bench_tagging(path)
         log(f"timeline frames at {n}")
         per_size["timeline"] = bench_timeline(n)
         figures[f"events_{n}"] = per_size

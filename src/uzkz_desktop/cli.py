@@ -23,6 +23,7 @@ from uzkz_desktop import __version__
 from uzkz_desktop.core.errors import UzkzError
 
 if TYPE_CHECKING:
+    from uzkz_desktop.app import Session
     from uzkz_desktop.archive.archive import Archive
     from uzkz_desktop.archive.models import EventDetail, EventRow
     from uzkz_desktop.core.dates import DateSpan
@@ -276,6 +277,89 @@ def reindex(archive_path: Path | None) -> None:
         index = _guard(lambda: session.reindex(lambda done, total: bar("indexing", done, total)))
         bar.finish()
         click.echo(f"{index.event_count} events indexed", err=True)
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.argument("tags", nargs=-1, required=True)
+@ARCHIVE_OPTION
+def tag(event_id: int, tags: tuple[str, ...], archive_path: Path | None) -> None:
+    """Tag an event (tags with '/' nest: culture/abay); the search index follows at once."""
+    _curate(archive_path, lambda s: s.tag([event_id], _tag_names(tags)), "tagged", event_id)
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.argument("tags", nargs=-1, required=True)
+@ARCHIVE_OPTION
+def untag(event_id: int, tags: tuple[str, ...], archive_path: Path | None) -> None:
+    """Remove tags from an event."""
+    _curate(archive_path, lambda s: s.untag([event_id], _tag_names(tags)), "untagged", event_id)
+
+
+@cli.command("tags")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per tag and line.")
+@ARCHIVE_OPTION
+def tags_command(as_json: bool, archive_path: Path | None) -> None:
+    """List the tags with how many events carry each (not counting the trash)."""
+    with _open_archive(archive_path, readonly=True) as archive:
+        rows = archive.tags_with_counts()
+        names = {row.id: row.name for row in rows}
+    for row in rows:
+        parent = names.get(row.parent_id) if row.parent_id is not None else None
+        if as_json:
+            data = {"name": row.name, "count": row.event_count, "color": row.color}
+            click.echo(_json_line({**data, "parent": parent}))
+        else:
+            click.echo(
+                f"{row.event_count:>6}  {row.name}" + (f"  {row.color}" if row.color else "")
+            )
+
+
+@cli.command()
+@ARCHIVE_OPTION
+def undo(archive_path: Path | None) -> None:
+    """Undo the newest curation change (tagging, edits) not yet undone."""
+    from uzkz_desktop.app import Session
+
+    with _guard(lambda: Session.open(archive_path)) as session:
+        action = _guard(session.undo)
+    click.echo(f"undone: {action}" if action else "nothing to undo", err=True)
+
+
+@cli.command()
+@ARCHIVE_OPTION
+def redo(archive_path: Path | None) -> None:
+    """Redo the change undone last."""
+    from uzkz_desktop.app import Session
+
+    with _guard(lambda: Session.open(archive_path)) as session:
+        action = _guard(session.redo)
+    click.echo(f"redone: {action}" if action else "nothing to redo", err=True)
+
+
+def _tag_names(tags: Sequence[str]) -> list[str]:
+    from uzkz_desktop.archive.models import normalize_tag
+
+    names = []
+    for name in tags:
+        try:
+            names.append(normalize_tag(name))
+        except ValueError as error:
+            click.echo(f"uzkz: {error}", err=True)
+            sys.exit(1)
+    return names
+
+
+def _curate(
+    archive_path: Path | None, edit: Callable[[Session], int], verb: str, event_id: int
+) -> None:
+    from uzkz_desktop.app import Session
+
+    with _guard(lambda: Session.open(archive_path)) as session:
+        _guard(lambda: session.event(event_id))  # an unknown id: a message, exit 1
+        changed = _guard(lambda: edit(session))
+    click.echo(f"event {event_id}: {verb} ({changed} changed)", err=True)
 
 
 @cli.command()

@@ -32,11 +32,12 @@ from sqlite_utils import Database
 from uzkz_desktop.core.dates import DateSpan, Precision
 from uzkz_desktop.core.errors import ArchiveError
 
-from . import _window, connection, dump, migrations, queries
+from . import _window, connection, dump, migrations, queries, undo
 from ._window import EventWindow
 from .connection import DEFAULT_BUSY_TIMEOUT_MS, Check
 from .models import (
     ArchiveStats,
+    AuditEntry,
     EventDetail,
     EventRow,
     ExcerptRow,
@@ -50,6 +51,7 @@ from .models import (
 )
 from .offsets import OffsetMap
 from .transaction import Transaction
+from .undo import Batch
 
 Clock = Callable[[], datetime]
 
@@ -501,6 +503,16 @@ class Archive:
         """All content as sorted text without ids or timestamps: two builds from the same
         inputs give the same dump."""
         return dump.canonical_dump(self._conn)
+
+    # -- history (undo lives in undo.py) ------------------------------------------------------
+
+    def history(self, limit: int | None = 50, *, actor: str | None = None) -> list[Batch]:
+        """Recorded batches (one per user action), newest first: id, at, actor, action."""
+        return undo.batches(self._conn, limit=limit, actor=actor)
+
+    def event_history(self, event_id: int) -> list[AuditEntry]:
+        """The audit rows naming one event (its fields, tags, excerpts, entities), oldest first."""
+        return queries.event_history(self._conn, event_id)
 
 
 def _remove_new_file(path: Path) -> None:
