@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from ui_helpers import FakeSearch
 
@@ -56,9 +57,22 @@ def _highlighted(panel: ExcerptPanel) -> list[str]:
 
 def test_empty_state_asks_for_a_selection(panel: ExcerptPanel) -> None:
     panel.show_event(None)
-    assert panel.stack.currentWidget() is panel.empty_label
+    assert panel.stack.currentWidget() is panel.empty_view
     assert panel.empty_label.text().startswith("Select an event on the timeline or in the results.")
     assert not panel.copy_button.isEnabled()
+
+
+def test_empty_state_lists_the_archives_sources(qtbot: QtBot, panel: ExcerptPanel) -> None:
+    panel.reload()  # again: the overview is made anew, not added to
+    panel.show_event(None)
+    qtbot.wait(1)  # the old overview's labels are deleted later
+    texts = [label.text() for label in panel.sources_overview.findChildren(QLabel)]
+    assert texts[0] == "5 sources in this archive"
+    assert texts.count("Study of Uzbekistan in Kazakhstan") == 1
+    assert "Ustozlar uchun (pedagoglar.org), 86-son, 5-to‘plam · 2025-12 · 24 excerpts" in texts
+    assert panel.sources_overview.isVisibleTo(panel)
+    panel.show_event(33)
+    assert not panel.empty_page.isVisible()
 
 
 def test_an_event_shows_its_dates_citation_and_page(panel: ExcerptPanel, session: Session) -> None:

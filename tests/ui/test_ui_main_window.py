@@ -55,7 +55,7 @@ def _spy_highlights(window: MainWindow) -> list[Any]:
 
 def test_opens_on_the_whole_archive_with_counts(window: MainWindow) -> None:
     assert window.counts_label.text() == "81 events · 5 sources"
-    assert window.excerpt_panel.stack.currentWidget() is window.excerpt_panel.empty_label
+    assert window.excerpt_panel.stack.currentWidget() is window.excerpt_panel.empty_view
     assert window.centralWidget() is window.timeline
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
+from uzkz_desktop.ui import launch
 from uzkz_desktop.ui.launch import run_gui
 from uzkz_desktop.ui.main_window import MainWindow
 from uzkz_desktop.ui.screenshot import ScreenshotError, render_screenshot
@@ -53,7 +54,7 @@ def test_run_gui_shows_the_window_until_it_is_closed(
 
     def close_when_ready() -> None:
         windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or windows[0].job is not None:
+        if not windows or not windows[0].loaded or windows[0].job is not None:
             QTimer.singleShot(50, close_when_ready)
             return
         seen.append(windows[0].counts_label.text())
@@ -62,3 +63,17 @@ def test_run_gui_shows_the_window_until_it_is_closed(
     QTimer.singleShot(50, close_when_ready)
     assert run_gui(archive_path) == 0
     assert seen == ["81 events · 5 sources"]
+
+
+def test_run_gui_reports_an_archive_it_cannot_open(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("not an archive", encoding="utf-8")
+    told: list[str] = []
+    monkeypatch.setattr(launch, "_cannot_open", lambda parent, message: told.append(message))
+    assert run_gui(bogus) == 1
+    assert len(told) == 1
+    assert str(bogus) in told[0]

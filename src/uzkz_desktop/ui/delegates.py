@@ -1,5 +1,9 @@
 """How a search result row looks: title, date · source and page, a snippet with its hits.
 
+Every row has the same height (the list uses uniform item sizes): three lines of text
+besides the date line. A title takes one of them, or two when it is long — then the
+snippet keeps one line instead of two — so that titles are read whole far more often.
+
 Text is laid out with QTextLayout and format ranges — never HTML — so whatever a source
 contains is drawn as the characters it is.
 """
@@ -7,7 +11,7 @@ contains is drawn as the characters it is.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -23,15 +27,19 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from uzkz_desktop.search.model import Snippet
-
 from .models import CATEGORY_ROLE, DATE_ROLE, SNIPPET_ROLE, SOURCE_ROLE, TITLE_SPANS_ROLE
 from .textmarks import Utf16
 
-SNIPPET_LINES = 2
+if TYPE_CHECKING:
+    from uzkz_desktop.search.model import Snippet
+
+TEXT_LINES = 3  # title and snippet lines in a row, besides the date · source line
+TITLE_LINES = 2  # at most; the snippet has the rest, at least one
+SNIPPET_LINES = TEXT_LINES - 1  # when the title takes one line
 _PAD = 6
 _STRIPE = 4
 _LEAD = 50  # characters of context shown before a snippet's first hit
+_SHORT_LEAD = 16  # when the snippet has one line only (under a long title)
 
 
 def hit_format() -> QTextCharFormat:
@@ -41,13 +49,14 @@ def hit_format() -> QTextCharFormat:
     return fmt
 
 
-def snippet_window(snippet: Snippet) -> tuple[str, list[tuple[int, int]]]:
-    """The snippet's text from a little before its first hit, with the hits moved along."""
+def snippet_window(snippet: Snippet, lead: int = _LEAD) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet's text from a little (`lead` characters) before its first hit, with the
+    hits moved along."""
     text = snippet.text.replace("\n", " ").replace("\t", " ")
     spans = sorted(snippet.highlights)
     cut = 0
-    if spans and spans[0][0] > _LEAD:
-        cut = text.rfind(" ", 0, spans[0][0] - _LEAD) + 1
+    if spans and spans[0][0] > lead:
+        cut = text.rfind(" ", 0, spans[0][0] - lead) + 1
     shown = text[cut:]
     prefix = "… " if cut else ""
     moved = [(s - cut + len(prefix), e - cut + len(prefix)) for s, e in spans if s >= cut]
@@ -65,8 +74,21 @@ def draw_marked(
 ) -> int:
     """Draw `text` in `rect` over at most `max_lines` lines, the spans highlighted and the
     last line ended with '…' when the text goes on. Returns the height used."""
+    return draw_marked_lines(painter, rect, text, spans, font, color, max_lines)[0]
+
+
+def draw_marked_lines(
+    painter: QPainter,
+    rect: QRect,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    font: QFont,
+    color: QColor,
+    max_lines: int,
+) -> tuple[int, int]:
+    """As `draw_marked`; returns the height used and the number of lines."""
     if not text or rect.width() <= 0:
-        return 0
+        return 0, 0
     to_doc = Utf16(text)
     layout = QTextLayout(text, font)
     ranges = []
@@ -106,7 +128,7 @@ def draw_marked(
             x = rect.left() + tail.naturalTextWidth() + 1
             painter.drawText(QPointF(x, rect.top() + tail.y() + tail.ascent()), "…")
     painter.restore()
-    return int(y)
+    return int(y), len(lines)
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -125,12 +147,12 @@ class ResultDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         title, small, base = self._fonts(option)
-        height = (
-            QFontMetrics(title).lineSpacing()
-            + QFontMetrics(small).lineSpacing()
-            + QFontMetrics(base).lineSpacing() * SNIPPET_LINES
-            + 3 * _PAD
+        title_line, base_line = QFontMetrics(title).lineSpacing(), QFontMetrics(base).lineSpacing()
+        text = max(  # a one-line title and the full snippet, or a long title and less
+            title_line * lines + base_line * (TEXT_LINES - lines)
+            for lines in range(1, TITLE_LINES + 1)
         )
+        height = text + QFontMetrics(small).lineSpacing() + 3 * _PAD
         return QSize(max(option.rect.width(), 200), height)
 
     def paint(
@@ -169,15 +191,16 @@ class ResultDelegate(QStyledItemDelegate):
         y = inner.top()
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         spans: Any = index.data(TITLE_SPANS_ROLE) or ()
-        y += draw_marked(
+        used, title_lines = draw_marked_lines(
             painter,
             QRect(inner.left(), y, inner.width(), 1000),
             title,
             spans,
             title_font,
             text_color,
-            1,
+            TITLE_LINES,
         )
+        y += used
         meta = " · ".join(p for p in (index.data(DATE_ROLE), index.data(SOURCE_ROLE)) if p)
         if meta:
             y += draw_marked(
@@ -185,8 +208,9 @@ class ResultDelegate(QStyledItemDelegate):
             )
         y += _PAD // 2
         snippet = index.data(SNIPPET_ROLE)
-        if isinstance(snippet, Snippet):
-            text, marks = snippet_window(snippet)
+        if snippet is not None:  # a search.model.Snippet
+            lines = max(1, TEXT_LINES - max(title_lines, 1))
+            text, marks = snippet_window(snippet, _LEAD if lines > 1 else _SHORT_LEAD)
             draw_marked(
                 painter,
                 QRect(inner.left(), y, inner.width(), 1000),
@@ -194,5 +218,5 @@ class ResultDelegate(QStyledItemDelegate):
                 marks,
                 base_font,
                 text_color,
-                SNIPPET_LINES,
+                lines,
             )

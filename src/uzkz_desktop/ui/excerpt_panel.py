@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -32,18 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from uzkz_desktop.archive.models import (
-    EventDetail,
-    EventStatus,
-    ExcerptRow,
-    FigureConflict,
-    FigureRow,
-    SourceDetail,
-    SourceRow,
-)
 from uzkz_desktop.core.errors import UzkzError
-from uzkz_desktop.ingest.categories import Category
-from uzkz_desktop.search.model import Hit
 
 from .formatting import (
     citation_parts,
@@ -57,12 +46,28 @@ from .formatting import (
     plural,
     term_spans,
 )
-from .source_viewer import SourceViewer
+from .placeholders import EXCERPT_MARGINS, ExcerptEmptyPage, excerpt_empty_text
 from .textmarks import Mark, fill_document
 from .widgets import FlowLayout, chip, muted_style, plain_label, scaled_font
 
 if TYPE_CHECKING:
     from uzkz_desktop.app import Session
+    from uzkz_desktop.archive.models import (
+        EventDetail,
+        ExcerptRow,
+        FigureConflict,
+        FigureRow,
+        SourceDetail,
+        SourceRow,
+    )
+    from uzkz_desktop.ingest.categories import Category
+    from uzkz_desktop.search.model import Hit
+
+    from .source_viewer import SourceViewer
+
+
+OVERVIEW_SOURCES = 8  # sources listed under the empty state, the most quoted first
+TAB_MIN_PX, TAB_PADDING_PX = 90, 28  # a source tab's least text width; its frame and margins
 
 
 class ExcerptPanel(QWidget):
@@ -97,14 +102,22 @@ class ExcerptPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setMargin(24)
-        self.empty_label.setStyleSheet(muted_style())
-        self.stack.addWidget(self.empty_label)
+        self.empty_page = ExcerptEmptyPage(self)
+        self.empty_label = self.empty_page.hint
+        self.sources_overview = QWidget(self.empty_page)  # the archive's sources, see reload
+        self.sources_overview.setObjectName("sourcesOverview")
+        self._overview_layout = QVBoxLayout(self.sources_overview)
+        self._overview_layout.setContentsMargins(0, 12, 0, 0)
+        self._overview_layout.setSpacing(0)
+        self.empty_page.layout().insertWidget(1, self.sources_overview)
+        # In a scroll area, as the content page: the wrapped labels get the height their
+        # text needs at the panel's width (and a long list can scroll).
+        self.empty_view = QScrollArea(self)
+        self.empty_view.setWidgetResizable(True)
+        self.empty_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.empty_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty_view.setWidget(self.empty_page)
+        self.stack.addWidget(self.empty_view)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -183,7 +196,8 @@ class ExcerptPanel(QWidget):
         self.source_tabs = QTabBar(content)
         self.source_tabs.setObjectName("sourceTabs")
         self.source_tabs.setExpanding(False)
-        self.source_tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        # Whole names (kept short, see _source_name): Qt elides even tabs that fit.
+        self.source_tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.source_tabs.setDocumentMode(True)
         self.source_tabs.setUsesScrollButtons(True)
         self.source_tabs.currentChanged.connect(self._tab_changed)
@@ -230,7 +244,7 @@ class ExcerptPanel(QWidget):
         buttons.addStretch(1)
 
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setContentsMargins(*EXCERPT_MARGINS)
         layout.setSpacing(6)
         layout.addWidget(self.title_label)
         layout.addWidget(self.title_uz_label)
@@ -278,8 +292,44 @@ class ExcerptPanel(QWidget):
         self._sources = {}
         if self._session is not None:
             self._sources = {s.key: s for s in self._session.archive.sources()}
+        self._fill_overview()
         current = self.event_id()
         self.show_event(current, hit=self._hit, terms=self._terms)
+
+    def _fill_overview(self) -> None:
+        """Under the empty state, what the archive holds: its sources (the most quoted first,
+        OVERVIEW_SOURCES of them), each with its author, publication, date and excerpts."""
+        layout = self._overview_layout
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
+                widget.deleteLater()
+        sources = sorted(self._sources.values(), key=lambda s: (-s.excerpt_count, s.key))
+        if not sources:
+            return
+
+        def line(text: str, style: str = "") -> None:
+            label = plain_label(text, self.sources_overview)
+            label.setStyleSheet(style)
+            layout.addWidget(label)
+
+        line(
+            self.tr("{0} in this archive").format(plural("%n source(s)", len(sources))),
+            "font-weight: 600;",
+        )
+        layout.addSpacing(6)
+        for source in sources[:OVERVIEW_SOURCES]:
+            line(source.title_en or source.title)
+            about = [source.author, source.publication, source.issued]
+            about.append(plural("%n excerpt(s)", source.excerpt_count))
+            line(" · ".join(p for p in about if p), muted_style())
+            layout.addSpacing(8)
+        if len(sources) > OVERVIEW_SOURCES:
+            more = plural("%n more source(s)", len(sources) - OVERVIEW_SOURCES)
+            line(self.tr("… and {0}").format(more), muted_style())
+        layout.addStretch(1)
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -303,7 +353,8 @@ class ExcerptPanel(QWidget):
         if event_id is None or event_id < 0 or self._session is None:
             self._detail, self._hit = None, None
             self.empty_label.setText(self.empty_text())
-            self.stack.setCurrentWidget(self.empty_label)
+            self.sources_overview.show()
+            self.stack.setCurrentWidget(self.empty_view)
             self._set_actions_enabled(False)
             self.excerpt_changed.emit()
             return
@@ -312,7 +363,8 @@ class ExcerptPanel(QWidget):
         except UzkzError as error:
             self._detail, self._hit = None, None
             self.empty_label.setText(self.tr("This event cannot be shown: {0}").format(error))
-            self.stack.setCurrentWidget(self.empty_label)
+            self.sources_overview.hide()
+            self.stack.setCurrentWidget(self.empty_view)
             self._set_actions_enabled(False)
             self.excerpt_changed.emit()
             return
@@ -330,16 +382,7 @@ class ExcerptPanel(QWidget):
         self._content_page.verticalScrollBar().setValue(0)
 
     def empty_text(self) -> str:
-        return "\n\n".join(
-            (
-                self.tr("Select an event on the timeline or in the results."),
-                self.tr(
-                    "On the timeline: ← → move from event to event, Enter opens it,"
-                    " + − zoom, F fits everything."
-                ),
-                self.tr("The source's own words, their page and citation will show here."),
-            )
-        )
+        return excerpt_empty_text()
 
     def _first_matching_excerpt(self) -> int:
         """Open on the excerpt the search matched, else the first."""
@@ -352,6 +395,8 @@ class ExcerptPanel(QWidget):
         return 0
 
     def _fill_header(self, detail: EventDetail) -> None:
+        from uzkz_desktop.archive.models import EventStatus  # loaded with the session
+
         event = detail.event
         self.title_label.setText(event.title_en)
         self.title_uz_label.setText(event.title_uz or "")
@@ -427,11 +472,11 @@ class ExcerptPanel(QWidget):
         while self.source_tabs.count():
             self.source_tabs.removeTab(0)
         for excerpt in detail.excerpts:
-            name = self._source_name(excerpt)
             page = page_label(excerpt.page)
-            self.source_tabs.addTab(f"{page} · {name}" if page else name)
+            self.source_tabs.addTab("")
             tip = f"{excerpt.source_title}, {page}" if page else excerpt.source_title
             self.source_tabs.setTabToolTip(self.source_tabs.count() - 1, tip)
+        self._label_tabs()
         self.source_tabs.setCurrentIndex(min(self._excerpt_index, max(0, len(detail.excerpts) - 1)))
         self.source_tabs.blockSignals(False)
         count = len(detail.excerpts)
@@ -448,13 +493,41 @@ class ExcerptPanel(QWidget):
         else:
             self.sources_caption.setText(self.tr("No excerpt is recorded for this event."))
 
+    def _label_tabs(self) -> None:
+        """Each tab says page · source: the author's surname, or as much of the title as
+        fits in the tab's share of the panel's width — short names take what they need,
+        the long ones share the rest. (Qt would elide even tabs that fit, so it is told
+        not to, and the names are made to fit here.)"""
+        detail = self._detail
+        count = self.source_tabs.count()
+        if detail is None or count != len(detail.excerpts) or count < 2:
+            return
+        metrics = QFontMetrics(self.source_tabs.font())
+        prefixes = []
+        for excerpt in detail.excerpts:
+            page = page_label(excerpt.page)
+            prefixes.append(f"{page} · " if page else "")
+        names = [self._source_name(x) for x in detail.excerpts]
+        natural = [metrics.horizontalAdvance(a + b) for a, b in zip(prefixes, names, strict=True)]
+        room = max(self.source_tabs.width(), self.width() - 24) - count * TAB_PADDING_PX
+        for number, width in enumerate(_shares(natural, room)):
+            fit = max(TAB_MIN_PX, width) - metrics.horizontalAdvance(prefixes[number])
+            self.source_tabs.setTabText(
+                number, prefixes[number] + fit_words(names[number], metrics, fit)
+            )
+
     def _source_name(self, excerpt: ExcerptRow) -> str:
         source = self._sources.get(excerpt.source_key)
         if source is not None and source.author:
             return source.author.split()[0]
         if source is not None and source.title_en:
-            return _short(source.title_en, 24)
-        return _short(excerpt.source_title, 24)
+            return source.title_en
+        return excerpt.source_title
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._label_tabs()
 
     def _tab_changed(self, number: int) -> None:
         if number >= 0:
@@ -574,6 +647,8 @@ class ExcerptPanel(QWidget):
         if source is None:
             self.message.emit(self.tr("The source of this excerpt cannot be read."))
             return None
+        from .source_viewer import SourceViewer
+
         if self._viewer is not None:
             self._viewer.close()
             self._viewer.deleteLater()
@@ -593,5 +668,31 @@ class ExcerptPanel(QWidget):
         return self._viewer
 
 
-def _short(title: str, size: int = 32) -> str:
-    return title if len(title) <= size else title[: size - 1].rstrip() + "…"
+def _shares(wanted: Sequence[int], room: int) -> list[int]:
+    """Widths for items that want `wanted` px in `room` px: each gets what it wants when
+    that is no more than an equal share of what the larger ones leave; those share the rest."""
+    given = list(wanted)
+    left, pending = room, sorted(range(len(wanted)), key=lambda i: wanted[i])
+    while pending:
+        share = left // len(pending)
+        if wanted[pending[0]] > share:
+            for i in pending:
+                given[i] = share
+            break
+        first = pending.pop(0)
+        left -= wanted[first]
+    return given
+
+
+def fit_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text`, or as many of its first words as fit in `width` px followed by '…' (a
+    single word too long for it is elided)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shorter = " ".join(words).rstrip(" ,;:–-") + "…"
+        if metrics.horizontalAdvance(shorter) <= width:
+            return shorter
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0))

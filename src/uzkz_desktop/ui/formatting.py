@@ -10,11 +10,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from uzkz_desktop.archive.models import ExcerptRow, SourceRow
 from uzkz_desktop.core.dates import DateSpan, Precision
+
+if TYPE_CHECKING:
+    from uzkz_desktop.archive.models import ExcerptRow, SourceRow
 
 
 def _tr(text: str, disambiguation: str | None = None) -> str:

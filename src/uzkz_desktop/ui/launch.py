@@ -1,17 +1,23 @@
-"""Starting the window: `uzkz` / `uzkz gui [--archive PATH]` call `run_gui`."""
+"""Starting the window: `uzkz` / `uzkz gui [--archive PATH]` call `run_gui`.
+
+This module is on the way to the window's first frame (see `main_window`): it imports
+what that frame needs and nothing more.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
-
-from uzkz_desktop.core.errors import UzkzError
-from uzkz_desktop.core.paths import resources_dir
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 
 from .main_window import APPLICATION, ORGANISATION, MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QWidget
 
 
 def application() -> QApplication:
@@ -30,6 +36,10 @@ def application() -> QApplication:
 def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Qt's own catalogue and ours (`resources/translations/uzkz_<locale>.qm`) for the
     locale, where they exist; none ship yet, and then nothing is installed."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from uzkz_desktop.core.paths import resources_dir
+
     locale = locale or QLocale.system()
     installed = []
     places = [
@@ -44,22 +54,33 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     return installed
 
 
+def open_window(archive: Path | None = None) -> MainWindow:
+    """The main window on the archive (the user's copy of the bundled one by default), not
+    shown yet: it opens the archive right after its first paint (`MainWindow.opening`)."""
+    return MainWindow.opening(archive)
+
+
 def run_gui(archive: Path | None = None) -> int:
     """Open the archive (the user's copy of the bundled one by default) in the window."""
-    from uzkz_desktop.app import Session
-
     app = application()
     install_translators(app)
-    try:
-        session = Session.open(archive)
-    except UzkzError as error:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("Launch", "The archive cannot be opened"), str(error)
-        )
-        return 1
-    try:
-        window = MainWindow(session)
-        window.show()
-        return app.exec()
-    finally:
-        session.close()
+    window = open_window(archive)
+    failed: list[str] = []
+
+    def on_failure(message: str) -> None:
+        failed.append(message)
+        _cannot_open(window, message)
+        window.close()
+
+    window.open_failed.connect(on_failure)
+    window.show()
+    code = app.exec()
+    return 1 if failed else code
+
+
+def _cannot_open(parent: QWidget | None, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(
+        parent, QCoreApplication.translate("Launch", "The archive cannot be opened"), message
+    )

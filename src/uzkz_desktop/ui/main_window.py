@@ -7,90 +7,60 @@ and marks its result row; a query lights its hits on the timeline and dims the r
 Long work — importing documents, rebuilding the search index — runs in a Job (see
 `workers`) with a progress bar and a Cancel button in the status bar; the window keeps
 responding, and when the work is done the timeline, the sources and the search are reloaded.
+
+Start-up. `MainWindow.opening(path)` (what `uzkz gui` shows) paints a first frame before
+it opens the archive: the menu bar, the docks with the search box and the side panel's
+empty state, and the timeline's empty frame saying "Opening the archive…" — Qt and little
+else, from a few small modules (see `placeholders`). Right after that first paint the
+archive is opened in the background (a Job: opening it loads SQLite through sqlite_utils
+and NumPy; then the events are read) while the window makes the timeline widget. When
+the events are read the timeline takes the frame's place and `data_loaded` is emitted;
+in the next turns of the event loop the window makes the rest of itself (actions and
+menus, the search panel — which takes over the search box, with anything typed in it —
+and the side panel), then opens (or builds) the search index in the background. Until
+the events are shown `session` and `timeline` are None, and what needs them is not there
+or disabled. Search and import (Whoosh, the date grammar) are imported when first used.
+
+`MainWindow(session)` does all of it at once, on a session already open.
 """
 
 from __future__ import annotations
 
-import contextlib
-import html
 import math
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
-from uzkz_desktop.archive.archive import Archive
-from uzkz_desktop.timeline.navigation import step_event
-
-from .excerpt_panel import ExcerptPanel
-from .formatting import count_words, plural
-from .search_panel import SearchPanel
-from .services import SearchFunction, SessionBackend
-from .workers import Cancelled, Job, Reporter
+from .placeholders import SearchHead, TimelinePlaceholder, excerpt_placeholder
 
 if TYPE_CHECKING:
+    # Imported where they are used, after the first frame (see the docstring).
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+    from PySide6.QtWidgets import QDialog, QProgressBar, QPushButton, QToolButton
+
     from uzkz_desktop.app import Session, TimelineData
-    from uzkz_desktop.ingest.pipeline import Failed, Imported
+    from uzkz_desktop.archive.models import SourceRow
+
+    from .search_panel import SearchPanel
+    from .services import SearchFunction, SessionBackend
+    from .window_jobs import ImportReport, Opened
+    from .workers import Job
 
 ORGANISATION = "uzkz"
 APPLICATION = "uzkz-desktop"
 DOCUMENT_FILTER = "*.txt *.md *.html *.htm *.pdf *.docx"
+DEFAULT_SIZE = (1440, 900)  # the first time; then as the user left it
+# The docks' share of the window's width when nothing is saved: 360 and 440 px of 1600.
+SEARCH_SHARE, EXCERPT_SHARE = 360 / 1600, 440 / 1600
+SEARCH_WIDTHS, EXCERPT_WIDTHS = (300, 420), (340, 520)  # within these bounds
 
 
 def default_settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
-
-
-@dataclass
-class ImportReport:
-    """What an import did so far (filled by the job, read by the window when it ends)."""
-
-    outcomes: list[Imported | Failed] = field(default_factory=list)
-    cancelled: bool = False
-
-    @property
-    def imported(self) -> list[Imported]:
-        from uzkz_desktop.ingest.pipeline import Imported
-
-        return [o for o in self.outcomes if isinstance(o, Imported)]
-
-    @property
-    def failed(self) -> list[Failed]:
-        from uzkz_desktop.ingest.pipeline import Failed
-
-        return [o for o in self.outcomes if isinstance(o, Failed)]
-
-
-def search_session_for(session: Session) -> Session:
-    """A second Session on the same archive for the search index's threads (read-only);
-    the session itself when a second connection cannot be opened."""
-    from uzkz_desktop.app import Session
-    from uzkz_desktop.core.errors import UzkzError
-
-    try:
-        archive = Archive.open(session.path, readonly=True, check="none")
-    except UzkzError:
-        return session
-    return Session(archive, session.path)
 
 
 def make_timeline(parent: QWidget | None = None) -> QWidget:
@@ -100,64 +70,152 @@ def make_timeline(parent: QWidget | None = None) -> QWidget:
 
 
 class MainWindow(QMainWindow):
-    """The window over one open Session. `search` replaces the session's search (tests)."""
+    """The window over one Session. `search` replaces the session's search (tests).
+
+    `MainWindow(session)` shows an open session at once; `MainWindow.opening(path)`
+    paints first and opens the archive then (see the module's docstring).
+    """
 
     job_ended = Signal()
+    data_loaded = Signal()  # the timeline shows the archive's events (again after a reload)
+    open_failed = Signal(str)  # `opening`: the archive cannot be opened; the reason
 
     def __init__(
         self,
-        session: Session,
+        session: Session | None,
         *,
         settings: QSettings | None = None,
         search: SearchFunction | None = None,
         parent: QWidget | None = None,
+        archive_path: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.session = session
-        # The search index is used from worker threads only: through its own Session (own
-        # SQLite connection), always under `lock`, so no connection is shared by threads
-        # that may run at once.
-        self.search_session = search_session_for(session)
+        self.archive_path = session.path if session is not None else archive_path
+        self.session: Any = session  # Session | None (None while opening)
+        self.search_session: Any = None  # the search index's own Session, see _bind_panels
         self.settings = settings if settings is not None else default_settings()
         self.lock = threading.RLock()  # every use of the session's search index holds it
-        self.backend = SessionBackend(self.search_session, search=search, lock=self.lock)
+        self.backend: SessionBackend | None = None
+        self.timeline: Any = None  # the TimelineWidget, in the frame once there are events
+        self.placeholder: TimelinePlaceholder | None = None
+        # The panels are made with the rest of the window (_complete_window); until then
+        # the docks show what the first frame needs (see placeholders).
+        self.search_panel: SearchPanel | None = None
+        self.excerpt_panel: Any = None  # ExcerptPanel
+        self._search = search
+        self._owns_session = False  # opened by the window, so closed by it
+        self._opened: Opened | None = None  # what the opening job made, until bound
+        self._complete = False
+        self._closing = False
         self._data: TimelineData | None = None
         self._hits: list[int] | None = None
         self._selected: int | None = None
         self._source_count = 0
         self._syncing = False
         self._job: Job | None = None
+        self._job_cancellable = True
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._dock_sizes_pending = True  # default dock widths, set when first shown
 
-        self.setWindowTitle(
-            self.tr("Uzbekistan–Kazakhstan archive — {0}").format(session.path.name)
-        )
-        self.timeline: Any = make_timeline(self)
-        self.timeline.setObjectName("timeline")
-        self.setCentralWidget(self.timeline)
+        self._build_first_frame()
+        self._restore_settings()
+        if session is not None:
+            from .window_jobs import search_session_for
 
-        self.search_panel = SearchPanel(self.backend, self)
-        self.search_dock = self._dock(self.search_panel, self.tr("Search"), "searchDock")
+            self._complete_window()
+            self.search_session = search_session_for(session)
+            self._bind_panels()
+            self._install_timeline()
+            self.reload()
+            if search is None:
+                self._prepare_index()
+
+    @classmethod
+    def opening(
+        cls,
+        path: Path | None = None,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> MainWindow:
+        """A window that paints first and then opens the archive at `path` (the user's
+        copy of the bundled one when None). When it cannot be opened, `open_failed` says
+        why and the window stays empty; the window closes the archive when it closes."""
+        window = cls(None, settings=settings, parent=parent, archive_path=path)
+        assert window.placeholder is not None
+        window.placeholder.painted.connect(window._after_first_paint)
+        return window
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build_first_frame(self) -> None:
+        """What the first frame shows: title, menu bar, the docks (the search box, the side
+        panel's empty state), the timeline's frame (or, later, the timeline) and the counts."""
+        name = self.archive_path.name if self.archive_path is not None else None
+        self._set_title(name)
+        if self.session is None:
+            self.placeholder = TimelinePlaceholder(self.tr("Opening the archive…"), self)
+            self.setCentralWidget(self.placeholder)
+        self.search_dock = self._dock(SearchHead(self), self.tr("Search"), "searchDock")
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
-        self.excerpt_panel = ExcerptPanel(session, self)
-        self.excerpt_dock = self._dock(self.excerpt_panel, self.tr("Source excerpt"), "excerptDock")
+        self.excerpt_dock = self._dock(
+            excerpt_placeholder(self), self.tr("Source excerpt"), "excerptDock"
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.excerpt_dock)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        menus = self.menuBar()
+        self._menus = {
+            key: menus.addMenu(title)
+            for key, title in (
+                ("file", self.tr("&File")),
+                ("edit", self.tr("&Edit")),
+                ("view", self.tr("&View")),
+                ("go", self.tr("&Go")),
+                ("help", self.tr("&Help")),
+            )
+        }
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("counts")
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.counts_label)
 
+    def _set_title(self, name: str | None) -> None:
+        if name:
+            self.setWindowTitle(self.tr("Uzbekistan–Kazakhstan archive — {0}").format(name))
+        else:
+            self.setWindowTitle(self.tr("Uzbekistan–Kazakhstan archive"))
+
+    def _complete_window(self) -> None:
+        """The rest of the window: actions and menus, the job's place in the status bar,
+        the search panel's result list and facets, the side panel (once)."""
+        if self._complete:
+            return
+        self._complete = True
+        from .excerpt_panel import ExcerptPanel
+        from .search_panel import SearchPanel
+
+        head = self.search_dock.widget()
+        assert isinstance(head, SearchHead)
+        self.search_panel = SearchPanel(None, self, head=head)  # takes the head's widgets
+        self.search_dock.setWidget(self.search_panel)
+        self.excerpt_panel = ExcerptPanel(None, self)  # given the session by _bind_panels
+        placeholder = self.excerpt_dock.widget()
+        self.excerpt_dock.setWidget(self.excerpt_panel)
+        if placeholder is not None:
+            placeholder.hide()  # at once: deleteLater waits for the event loop
+            placeholder.deleteLater()
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
         self._connect()
-
-        self.reload()
-        self._restore_settings()
-        if search is None:
-            self._prepare_index()
-
-    # -- building ----------------------------------------------------------------------------------
+        if self.timeline is not None and self.centralWidget() is self.timeline:
+            self.timeline.addAction(self.fit_action)
+        candidates = self.settings.value("view/show_candidates", True)
+        self.candidates_action.setChecked(candidates not in (False, "false", "0", 0))
+        self._update_actions()
 
     def _dock(self, widget: QWidget, title: str, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -171,23 +229,27 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtWidgets import QProgressBar, QPushButton
+
         bar = self.statusBar()
-        self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("counts")
-        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress_bar = QProgressBar(self)
+        self.progress_bar: QProgressBar = QProgressBar(self)
         self.progress_bar.setObjectName("progress")
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setTextVisible(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button: QPushButton = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelJob")
         self.cancel_button.clicked.connect(self.cancel_job)
+        bar.removeWidget(self.counts_label)
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             bar.addPermanentWidget(widget)
             widget.hide()
         bar.addPermanentWidget(self.counts_label)
+        self.counts_label.show()
+        if self._job is not None:  # the opening job, already running
+            self.progress_label.setText(self._job.title)
+            self.progress_bar.setRange(0, 0)
 
     def _action(
         self,
@@ -199,6 +261,8 @@ class MainWindow(QMainWindow):
         tip: str | None = None,
         checkable: bool = False,
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -211,6 +275,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         tr = self.tr
         self.import_action = self._action(
             tr("&Import documents…"), self.import_documents, "Ctrl+I", name="importDocuments",
@@ -231,8 +297,7 @@ class MainWindow(QMainWindow):
         )
         self.fit_action = self._action(tr("&Fit all"), self.fit_all, "F", name="fitAll")
         self.fit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.removeAction(self.fit_action)
-        self.timeline.addAction(self.fit_action)  # F belongs to the timeline when it has focus
+        self.removeAction(self.fit_action)  # the timeline's (see _install_timeline)
         self.zoom_in_action = self._action(
             tr("Zoom &in"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, name="zoomIn"
         )
@@ -257,17 +322,16 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
-        menus = self.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu = self._menus["file"]
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.reindex_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu = self._menus["edit"]
         edit_menu.addAction(self.copy_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu = self._menus["view"]
         view_menu.addAction(self.fit_action)
         view_menu.addAction(self.zoom_in_action)
         view_menu.addAction(self.zoom_out_action)
@@ -276,10 +340,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.search_dock.toggleViewAction())
         view_menu.addAction(self.excerpt_dock.toggleViewAction())
-        go_menu = menus.addMenu(self.tr("&Go"))
+        go_menu = self._menus["go"]
         go_menu.addAction(self.next_action)
         go_menu.addAction(self.previous_action)
-        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu = self._menus["help"]
         help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
@@ -287,48 +351,179 @@ class MainWindow(QMainWindow):
         self.search_panel.hits_changed.connect(self._on_hits_changed)
         self.excerpt_panel.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.excerpt_panel.excerpt_changed.connect(self._update_actions)
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    def _after_first_paint(self) -> None:
+        """Runs once the first frame is painted: from the next turn of the event loop, open
+        the archive in the background and meanwhile make the timeline widget."""
+        if self.placeholder is not None:
+            self.placeholder.painted.disconnect(self._after_first_paint)
+        QTimer.singleShot(0, self, self._start_opening)
+        QTimer.singleShot(0, self, self._prepare_timeline)
+
+    def _prepare_timeline(self) -> None:
+        if self._closing or self.timeline is not None:
+            return
+        self.timeline = make_timeline(self)  # in the frame when the events are read
+        self.timeline.hide()
+        self._show_opened()  # when the archive was opened first
+
+    def _start_opening(self) -> None:
+        """Open the archive and read its events in the background (see `opening_job`)."""
+        from .window_jobs import opening_job
+
+        if self._closing or self.session is not None or self._job is not None:
+            return
+        candidates = self.settings.value("view/show_candidates", True)
+        job, self._opened = opening_job(
+            self.archive_path,
+            candidates=candidates not in (False, "false", "0", 0),
+            title=self.tr("Opening the archive…"),
+            parent=self,
+        )
+        job.failed.connect(self._on_open_failed)
+        self.run_job(job, quiet_ms=600, cancellable=False)  # shown by _on_job_ended
+
+    def _show_opened(self) -> None:
+        """The opening job ended (`_on_job_ended` calls this): show the events on the
+        timeline now, and make the rest of the window in the next turn of the loop."""
+        opened = self._opened
+        if opened is None or opened.session is None or opened.data is None:
+            return
+        if self._closing:
+            self._opened = None
+            opened.close()
+            return
+        if self._job is not None:
+            return  # the job has not ended yet: _on_job_ended comes back
+        self._opened = None
+        self._owns_session = True
+        self.session = opened.session
+        self.search_session = opened.search_session or opened.session
+        self.archive_path = self.session.path
+        self._set_title(self.session.path.name)
+        self._install_timeline()
+        data, sources = opened.data, opened.sources
+        self._show_events(data, len(sources))
+        self.data_loaded.emit()
+        QTimer.singleShot(0, self, lambda: self._finish_opening(data, sources))
+
+    def _finish_opening(self, data: TimelineData, sources: Sequence[SourceRow]) -> None:
+        """The rest of the window, given the session; then the search index."""
+        if self._closing:
+            return
+        self._complete_window()
+        self._bind_panels()
+        self._fill_panels(data, sources)
+        if self._selected is not None:  # chosen on the timeline in the meantime
+            self._show_selected()
+        self._update_actions()
+        QTimer.singleShot(0, self, self._prepare_index)
+
+    def _on_open_failed(self, message: str) -> None:
+        self._opened = None
+        if self.placeholder is not None:
+            self.placeholder.set_message(self.tr("The archive cannot be opened."))
+        self.counts_label.setText("")
+        self.statusBar().showMessage(message)
+        self.open_failed.emit(message)
+
+    def _bind_panels(self) -> None:
+        """Give the panels the session. The search index is used from worker threads only:
+        through its own Session (`search_session`, own SQLite connection), always under
+        `lock`, so no connection is shared by threads that may run at once."""
+        from .services import SessionBackend
+
+        self.backend = SessionBackend(self.search_session, search=self._search, lock=self.lock)
+        self.excerpt_panel.set_session(self.session)
+        self.search_panel.set_backend(self.backend)
+
+    def _install_timeline(self) -> None:
+        """The timeline takes its place in the middle (the placeholder goes)."""
+        if self.timeline is None:
+            self.timeline = make_timeline(self)
+        if self.centralWidget() is self.timeline:
+            return
+        self.timeline.setObjectName("timeline")
+        self.setCentralWidget(self.timeline)  # deletes the placeholder
+        self.placeholder = None
+        self.timeline.show()
         self.timeline.event_selected.connect(self._on_timeline_selected)
         self.timeline.event_activated.connect(self._on_timeline_activated)
+        if self._complete:
+            self.timeline.addAction(self.fit_action)
+
+    @property
+    def loaded(self) -> bool:
+        """The timeline shows the archive's events."""
+        return self._data is not None
 
     # -- data --------------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """(Re)read what the window shows from the archive."""
-        show = self.candidates_action.isChecked()
-        self._data = self.session.timeline_data(include_candidates=show)
+        if self.session is None or self.timeline is None:
+            return  # still opening: the events are shown once they are read
+        data = self.session.timeline_data(include_candidates=self.candidates_action.isChecked())
         sources = self.session.archive.sources()
-        self._source_count = len(sources)
-        self.search_panel.set_categories(self._data.categories)
-        self.search_panel.set_sources(sources)
-        self.excerpt_panel.set_categories(self._data.categories)
-        self.timeline.set_data(self._data)
+        self._show_events(data, len(sources))
+        self._fill_panels(data, sources)
+        self.data_loaded.emit()
+
+    def _show_events(self, data: TimelineData, source_count: int) -> None:
+        """The timeline shows `data`: highlights and the selection are kept where they
+        still exist; the counts say what there is."""
+        self._data = data
+        self._source_count = source_count
+        self.timeline.set_data(data)
         if self._hits is not None:
             self.timeline.set_highlighted(self._hits)
-        self.excerpt_panel.reload()
         selected = self._selected
-        if selected is not None and self._data.events.index_of(selected) is None:
+        if selected is not None and data.events.index_of(selected) is None:
             self.select_event(None)  # e.g. a candidate, now that candidates are hidden
         elif selected is not None:
             self.timeline.select(selected)
         self._update_counts()
         self._update_actions()
 
+    def _fill_panels(self, data: TimelineData, sources: Sequence[SourceRow]) -> None:
+        """The panels learn the categories and the sources; the side panel shows its
+        event again (the archive may have changed)."""
+        self.search_panel.set_categories(data.categories)
+        self.search_panel.set_sources(sources)
+        self.excerpt_panel.set_categories(data.categories)
+        self.excerpt_panel.reload()
+
     @property
     def timeline_data(self) -> TimelineData | None:
         return self._data
 
     def _update_counts(self) -> None:
+        from .formatting import count_words
+
         events = 0 if self._data is None else len(self._data.events)
-        self.counts_label.setText(
-            count_words(events, self._source_count, self.search_panel.total_hits())
-        )
+        hits = None if self.search_panel is None else self.search_panel.total_hits()
+        self.counts_label.setText(count_words(events, self._source_count, hits))
 
     def _update_actions(self) -> None:
+        if not self._complete:
+            return
         has_excerpt = self.excerpt_panel.current_excerpt() is not None
         self.copy_action.setEnabled(has_excerpt)
+        ready = self._data is not None
         busy = self._job is not None
-        self.import_action.setEnabled(not busy)
-        self.reindex_action.setEnabled(not busy)
+        self.import_action.setEnabled(ready and not busy)
+        self.reindex_action.setEnabled(ready and not busy)
+        for action in (
+            self.fit_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.candidates_action,
+            self.next_action,
+            self.previous_action,
+        ):
+            action.setEnabled(ready)
 
     # -- selection ---------------------------------------------------------------------------------
 
@@ -338,14 +533,17 @@ class MainWindow(QMainWindow):
     def select_event(self, event_id: int | None, *, centre: bool = True) -> None:
         """Select an event everywhere: timeline (centred), excerpt panel, result row."""
         self._selected = event_id if event_id is not None and event_id >= 0 else None
-        self._syncing = True
-        try:
-            self.timeline.select(self._selected, centre=centre)
-        finally:
-            self._syncing = False
+        if self.timeline is not None:
+            self._syncing = True
+            try:
+                self.timeline.select(self._selected, centre=centre)
+            finally:
+                self._syncing = False
         self._show_selected()
 
     def _show_selected(self) -> None:
+        if self.excerpt_panel is None:
+            return
         event_id = self._selected
         hit = None if event_id is None else self.search_panel.hit_for(event_id)
         terms = self.search_panel.query_terms()
@@ -353,8 +551,11 @@ class MainWindow(QMainWindow):
         self.search_panel.select_event(event_id)
 
     def _on_result_chosen(self, event_id: int) -> None:
+        if self.excerpt_panel is None:
+            return
         if event_id == self._selected and self.excerpt_panel.event_id() == event_id:
-            self.timeline.select(event_id, centre=True)
+            if self.timeline is not None:
+                self.timeline.select(event_id, centre=True)
             return
         self.select_event(event_id, centre=True)
 
@@ -372,9 +573,11 @@ class MainWindow(QMainWindow):
 
     def _on_hits_changed(self, ids: list[int] | None) -> None:
         self._hits = None if ids is None else list(ids)
-        self.timeline.set_highlighted(self._hits)
+        if self.timeline is not None:
+            self.timeline.set_highlighted(self._hits)
         self._update_counts()
-        if self._selected is not None:  # the search's words in the excerpt, or none now
+        if self._selected is not None and self.excerpt_panel is not None:
+            # the search's words in the excerpt, or none now
             self.excerpt_panel.show_event(
                 self._selected,
                 hit=self.search_panel.hit_for(self._selected),
@@ -384,6 +587,10 @@ class MainWindow(QMainWindow):
 
     def step(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) event in time, among the hits if any."""
+        import numpy as np
+
+        from uzkz_desktop.timeline.navigation import step_event
+
         data = self._data
         if data is None or not len(data.events):
             return
@@ -406,10 +613,13 @@ class MainWindow(QMainWindow):
     # -- view --------------------------------------------------------------------------------------
 
     def fit_all(self) -> None:
-        self.timeline.fit_all()
+        if self.timeline is not None:
+            self.timeline.fit_all()
 
     def zoom(self, direction: int) -> None:
         """Zoom about the centre of the view (the timeline's own +/− keys do the same)."""
+        if self.timeline is None:
+            return
         method = getattr(self.timeline, "zoom_in" if direction > 0 else "zoom_out", None)
         if callable(method):
             method()
@@ -419,7 +629,8 @@ class MainWindow(QMainWindow):
         self.timeline.show_range(math.floor(view.start), math.ceil(view.end) - 1)
 
     def show_range(self, first_day: float, last_day: float) -> None:
-        self.timeline.show_range(first_day, last_day)
+        if self.timeline is not None:
+            self.timeline.show_range(first_day, last_day)
 
     def _candidates_toggled(self, _checked: bool = False) -> None:
         self.reload()
@@ -430,7 +641,7 @@ class MainWindow(QMainWindow):
         self.search_panel.focus_query()
 
     def copy_citation(self) -> str | None:
-        copied = self.excerpt_panel.copy_citation()
+        copied = None if self.excerpt_panel is None else self.excerpt_panel.copy_citation()
         if copied is None:
             self.statusBar().showMessage(self.tr("Select an event first."), 3000)
         return copied
@@ -441,17 +652,19 @@ class MainWindow(QMainWindow):
     def job(self) -> Job | None:
         return self._job
 
-    def run_job(self, job: Job, *, quiet_ms: int = 0) -> Job:
+    def run_job(self, job: Job, *, quiet_ms: int = 0, cancellable: bool = True) -> Job:
         """Run one long job at a time, its progress and Cancel in the status bar (shown
         after `quiet_ms`, so that work which ends at once does not flash it)."""
         if self._job is not None:
             raise RuntimeError("another job is running")
         self._job = job
+        self._job_cancellable = cancellable
         job.progress.connect(self._on_progress)
         job.ended.connect(self._on_job_ended)
-        self.progress_label.setText(job.title)
-        self.progress_bar.setRange(0, 0)
-        self.cancel_button.setEnabled(True)
+        if self._complete:
+            self.progress_label.setText(job.title)
+            self.progress_bar.setRange(0, 0)
+            self.cancel_button.setEnabled(True)
         if quiet_ms:
             QTimer.singleShot(quiet_ms, self, lambda: self._show_progress(job))
         else:
@@ -461,18 +674,19 @@ class MainWindow(QMainWindow):
         return job
 
     def _show_progress(self, job: Job) -> None:
-        if self._job is job:
-            for widget in (self.progress_label, self.progress_bar, self.cancel_button):
-                widget.show()
+        if self._job is job and self._complete:
+            self.progress_label.show()
+            self.progress_bar.show()
+            self.cancel_button.setVisible(self._job_cancellable)
 
     def cancel_job(self) -> None:
-        if self._job is not None:
+        if self._job is not None and self._complete:
             self._job.cancel()
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(self.tr("Cancelling…"))
 
     def _on_progress(self, message: str, done: int, total: int) -> None:
-        if self._job is not None and self._job.cancelling:
+        if not self._complete or (self._job is not None and self._job.cancelling):
             return
         self.progress_label.setText(message)
         if total > 0:
@@ -483,24 +697,26 @@ class MainWindow(QMainWindow):
 
     def _on_job_ended(self) -> None:
         job, self._job = self._job, None
-        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
-            widget.hide()
+        if self._complete:
+            for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+                widget.hide()
         if job is not None:
             job.deleteLater()
         self._update_actions()
         self.job_ended.emit()
+        if self._opened is not None:
+            self._show_opened()
 
     def _prepare_index(self) -> None:
         """Open (or rebuild, with progress) the search index before the first search."""
-        if self._job is not None:
+        from .window_jobs import index_job
+
+        if self._job is not None or self._closing or self.search_session is None:
             return
-        session, lock, label = self.search_session, self.lock, self.tr("Indexing")
-
-        def work(report: Reporter) -> None:
-            with lock:
-                session.index(lambda done, total: report(label, done, total))
-
-        job = Job(work, title=self.tr("Preparing the search index…"), parent=self)
+        job = index_job(
+            self.search_session, self.lock, rebuild=False, parent=self,
+            title=self.tr("Preparing the search index…"), label=self.tr("Indexing"),
+        )  # fmt: skip
         job.failed.connect(self._on_index_failed)
         self.run_job(job, quiet_ms=400)
 
@@ -508,15 +724,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The search index is not ready: {0}").format(message))
 
     def reindex(self) -> Job | None:
-        if self._job is not None:
+        from .window_jobs import index_job
+
+        if self._job is not None or self.search_session is None:
             return None
-        session, lock, label = self.search_session, self.lock, self.tr("Indexing")
-
-        def work(report: Reporter) -> None:
-            with lock:
-                session.reindex(lambda done, total: report(label, done, total))
-
-        job = Job(work, title=self.tr("Rebuilding the search index…"), parent=self)
+        job = index_job(
+            self.search_session, self.lock, rebuild=True, parent=self,
+            title=self.tr("Rebuilding the search index…"), label=self.tr("Indexing"),
+        )  # fmt: skip
         job.finished.connect(
             lambda _: self._after_reindex(self.tr("The search index was rebuilt."))
         )
@@ -531,6 +746,8 @@ class MainWindow(QMainWindow):
         self.search_panel.refresh()
 
     def import_documents(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Import documents"),
@@ -542,45 +759,25 @@ class MainWindow(QMainWindow):
 
     def start_import(self, paths: Sequence[Path]) -> Job | None:
         """Import documents in a worker with its own archive connection."""
-        if self._job is not None or not paths:
+        from .window_jobs import import_job
+
+        if self._job is not None or not paths or self.session is None:
             return None
-        from uzkz_desktop.ingest.pipeline import ingest_files
-
-        archive_path, session, lock = self.session.path, self.search_session, self.lock
-        files = list(paths)
-        report_out = ImportReport()
         file_step = self.tr("File {0} of {1}: {2}")
-
-        def work(report: Reporter) -> ImportReport:
-            archive = Archive.open(archive_path, check="none")
-            try:
-                for number, path in enumerate(files, start=1):
-                    report.check()
-
-                    def step(message: str, done: int, total: int, number: int = number) -> None:
-                        report(file_step.format(number, len(files), message), done, total)
-
-                    report_out.outcomes.extend(ingest_files(archive, [path], progress=step))
-            except Cancelled:
-                report_out.cancelled = True
-            finally:
-                archive.close()
-            ids = [i for imported in report_out.imported for i in imported.event_ids]
-            if ids:
-                # when this fails, the next search finds the index stale and rebuilds it
-                with lock, contextlib.suppress(Exception):
-                    session.refresh_index(ids)
-            if report_out.cancelled:
-                raise Cancelled
-            return report_out
-
-        job = Job(work, title=self.tr("Importing documents…"), parent=self)
-        job.finished.connect(lambda report: self._after_import(report))
-        job.cancelled.connect(lambda: self._after_import(report_out, cancelled=True))
+        job, report = import_job(
+            self.session.path, self.search_session, self.lock, paths, parent=self,
+            title=self.tr("Importing documents…"), file_step=file_step.format,
+        )  # fmt: skip
+        job.finished.connect(lambda done: self._after_import(done))
+        job.cancelled.connect(lambda: self._after_import(report, cancelled=True))
         job.failed.connect(self._on_import_failed)
         return self.run_job(job)
 
     def _after_import(self, report: ImportReport, *, cancelled: bool = False) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .formatting import plural
+
         report.cancelled = report.cancelled or cancelled
         imported, failed = report.imported, report.failed
         events = sum(i.events for i in imported)
@@ -616,7 +813,11 @@ class MainWindow(QMainWindow):
 
     # -- help --------------------------------------------------------------------------------------
 
-    def about(self) -> QDialog:
+    def about(self) -> QDialog | None:
+        from .about import AboutDialog
+
+        if self.session is None:
+            return None
         dialog = AboutDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -625,102 +826,72 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
+        """The window as the user left it. The first time, DEFAULT_SIZE, with the docks at
+        their default share of the width (set when the window is first shown)."""
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
-            self.resizeDocks(
-                [self.search_dock, self.excerpt_dock], [360, 440], Qt.Orientation.Horizontal
-            )
+            self.resize(*DEFAULT_SIZE)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        candidates = self.settings.value("view/show_candidates", True)
-        show = candidates not in (False, "false", "0", 0)
-        if show != self.candidates_action.isChecked():
-            self.candidates_action.setChecked(show)
-            self.reload()
+            self._dock_sizes_pending = not self.restoreState(state)
         filters_open = self.settings.value("search/filters_open", False)
-        self.search_panel.filters_button.setChecked(filters_open in (True, "true", "1", 1))
+        self._filters_button().setChecked(filters_open in (True, "true", "1", 1))
+
+    def _filters_button(self) -> QToolButton:
+        if self.search_panel is not None:
+            return self.search_panel.filters_button
+        head = self.search_dock.widget()
+        assert isinstance(head, SearchHead)
+        return head.filters_button
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("view/show_candidates", self.candidates_action.isChecked())
-        self.settings.setValue("search/filters_open", self.search_panel.filters_button.isChecked())
+        if self._complete:
+            self.settings.setValue("view/show_candidates", self.candidates_action.isChecked())
+        self.settings.setValue("search/filters_open", self._filters_button().isChecked())
         self.settings.sync()
 
+    def default_dock_widths(self, width: int | None = None) -> tuple[int, int]:
+        """The search and excerpt docks' widths for a window `width` px wide: 360 and 440
+        at 1600 px, in proportion otherwise (within bounds); the timeline has the rest."""
+        width = self.width() if width is None else width
+        search = round(min(max(width * SEARCH_SHARE, SEARCH_WIDTHS[0]), SEARCH_WIDTHS[1]))
+        excerpt = round(min(max(width * EXCERPT_SHARE, EXCERPT_WIDTHS[0]), EXCERPT_WIDTHS[1]))
+        return search, excerpt
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dock_sizes_pending:  # nothing restored: the default proportions
+            self._dock_sizes_pending = False
+            self.resizeDocks(
+                [self.search_dock, self.excerpt_dock],
+                list(self.default_dock_widths()),
+                Qt.Orientation.Horizontal,
+            )
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the settings, stop the background work (a running job is cancelled and
+        stops at its next step; the window waits for that) and close what it opened."""
+        self._closing = True
         self.save_settings()
         if self._job is not None:
             self._job.cancel()
         self._pool.waitForDone()
-        self.search_panel.shutdown()
-        if self.search_session is not self.session:
+        if self.search_panel is not None:
+            self.search_panel.shutdown()
+        if self._opened is not None:  # opened, but not shown yet
+            self._opened.close()
+            self._opened = None
+        if self.search_session is not None and self.search_session is not self.session:
             with self.lock:
                 self.search_session.close()
             self.search_session = self.session
-            self.backend.session = self.session
+            if self.backend is not None:
+                self.backend.session = self.session
+        if self._owns_session and self.session is not None:
+            self._owns_session = False
+            self.session.close()
         super().closeEvent(event)
-
-
-class AboutDialog(QDialog):
-    """Offline, where the sources come from, and the licences."""
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About uzkz-desktop"))
-        self.resize(620, 560)
-        view = QTextBrowser(self)
-        view.setOpenLinks(False)
-        view.setHtml(about_html(session, self.tr))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(view)
-        layout.addWidget(buttons)
-        self.view = view
-
-
-def about_html(session: Session, tr: Any) -> str:
-    """The About text; every value from the archive is escaped."""
-    from uzkz_desktop import __version__
-
-    def e(text: object) -> str:
-        return html.escape(str(text))
-
-    rows = []
-    for source in session.archive.sources():
-        title = f"<b>{e(source.title)}</b>"
-        if source.title_en and source.title_en != source.title:
-            title += f"<br><i>{e(source.title_en)}</i>"
-        who = " · ".join(e(p) for p in (source.author, source.publication, source.issued) if p)
-        counted = tr("{0} excerpts · file {1}").format(source.excerpt_count, source.file_name)
-        rows.append(f"<li>{title}{'<br>' + who if who else ''}<br><small>{e(counted)}</small></li>")
-    stats = session.archive.stats()
-    what = tr(
-        "An offline archive of Uzbekistan–Kazakhstan relations: a timeline of events, a search"
-        " over what the sources say, and the excerpt behind every event, with its page."
-    )
-    offline = tr(
-        "The program never opens a network connection. It works on your copy of the archive:"
-    )
-    counts = tr("{0} events from {1} sources, {2} excerpts.").format(
-        stats.events, stats.sources, stats.excerpts
-    )
-    licences = tr(
-        "uzkz-desktop is free software under the MIT licence. It is built with Qt and PySide6"
-        " (LGPLv3), Whoosh (BSD), sqlite-utils (Apache 2.0), NumPy (BSD), PyStemmer (MIT/BSD),"
-        " pypdf (BSD) and python-docx (MIT). The excerpts are quoted from the sources listed"
-        " above for study and research; their texts belong to their authors."
-    )
-    return (
-        f"<h2>uzkz-desktop {e(__version__)}</h2>"
-        f"<p>{e(what)}</p>"
-        f"<p><b>{e(tr('Offline.'))}</b> {e(offline)} <code>{e(session.path)}</code></p>"
-        f"<p>{e(counts)}</p>"
-        f"<h3>{e(tr('Sources'))}</h3><ul>{''.join(rows)}</ul>"
-        f"<h3>{e(tr('Licences'))}</h3><p>{e(licences)}</p>"
-    )

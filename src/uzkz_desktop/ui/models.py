@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -20,11 +20,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from uzkz_desktop.archive.models import EventRow
-from uzkz_desktop.search.model import Hit, Snippet
-
 from .formatting import page_label, span_in_words, span_of
 from .services import SearchOutcome
+
+if TYPE_CHECKING:
+    from uzkz_desktop.archive.models import EventRow
+    from uzkz_desktop.search.model import Hit, Snippet
 
 BATCH = 50
 

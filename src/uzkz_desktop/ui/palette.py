@@ -23,6 +23,7 @@ HOVER = QColor("#3b3a36")
 OVERVIEW_BACKGROUND = QColor("#e4e2db")
 OVERVIEW_BARS = QColor("#8e8b80")
 OVERVIEW_WINDOW = QColor("#0b4fc4")
+MUTED_STYLE = "color: palette(placeholder-text);"  # style sheet of secondary text
 
 _INK_MAX_LIGHTNESS = 0.62  # HSL lightness above which a colour is darkened to read on BACKGROUND
 

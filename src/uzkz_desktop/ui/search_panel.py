@@ -8,12 +8,16 @@ waits for the index. Signals:
 - `hits_changed(object)`: the ids of every event the search found, or None when there is
   no search (for the timeline's highlight);
 - `results_ready()`: a search came back and the list shows it.
+
+The query box, the Filters button and the hint can be made before the panel: the window's
+first frame shows them in a `placeholders.SearchHead`, and the panel takes them over
+(`SearchPanel(head=...)`), with whatever was typed into the box meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -32,7 +36,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QSizePolicy,
@@ -43,15 +46,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from uzkz_desktop.archive.models import SourceRow
-from uzkz_desktop.ingest.categories import Category
-from uzkz_desktop.search.model import Hit, SearchFilters
-
 from .delegates import ResultDelegate
 from .formatting import decade_days, language_name, plural
 from .models import BATCH, EVENT_ID_ROLE, FacetModel, SearchResultsModel
+from .placeholders import SEARCH_MARGINS, SEARCH_SPACING, SearchHead
 from .services import SearchBackend, SearchOutcome, SearchRequest
 from .workers import Cancelled, Job, Reporter
+
+if TYPE_CHECKING:
+    # Search itself (Whoosh) is imported by the first search, in its thread.
+    from uzkz_desktop.archive.models import SourceRow
+    from uzkz_desktop.ingest.categories import Category
+    from uzkz_desktop.search.model import Hit, SearchFilters
 
 DEBOUNCE_MS = 200
 FACETS = ("category", "decade", "source", "tag", "language")
@@ -68,7 +74,13 @@ class SearchPanel(QWidget):
     hits_changed = Signal(object)  # list[int] | None
     results_ready = Signal()
 
-    def __init__(self, backend: SearchBackend | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        backend: SearchBackend | None = None,
+        parent: QWidget | None = None,
+        *,
+        head: SearchHead | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self._backend = backend
@@ -88,23 +100,13 @@ class SearchPanel(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
 
-        self._build()
+        self._build(head if head is not None else SearchHead())
 
     # -- building --------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        self.query_box = QLineEdit(self)
-        self.query_box.setObjectName("queryBox")
-        self.query_box.setPlaceholderText(self.tr("Search the excerpts (any script, any language)"))
-        self.query_box.setClearButtonEnabled(True)
-        self.query_box.setAccessibleName(self.tr("Search query"))
-        self.query_box.setToolTip(
-            self.tr(
-                "Type words in Uzbek (Latin or Cyrillic), Russian or English.\n"
-                "Examples: Abay, temir yo'l, Қозоғистон, посол, saiga.\n"
-                "Enter searches at once; Down moves into the results."
-            )
-        )
+    def _build(self, head: SearchHead) -> None:
+        focused = head.query_box.hasFocus()
+        self.query_box = head.query_box
         self.query_box.textEdited.connect(self._on_edited)
         self.query_box.returnPressed.connect(self.search_now)
         self.query_box.installEventFilter(self)
@@ -134,12 +136,7 @@ class SearchPanel(QWidget):
         self.notice_label.hide()
 
         # filters ------------------------------------------------------------------------
-        self.filters_button = QToolButton(self)
-        self.filters_button.setObjectName("filtersButton")
-        self.filters_button.setCheckable(True)
-        self.filters_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.filters_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.filters_button.setAutoRaise(True)
+        self.filters_button = head.filters_button
         self.filters_button.toggled.connect(self._show_filters)
         self.clear_filters_button = QToolButton(self)
         self.clear_filters_button.setText(self.tr("Clear filters"))
@@ -199,21 +196,7 @@ class SearchPanel(QWidget):
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
         self.results.installEventFilter(self)
 
-        self.hint = QLabel(self)
-        self.hint.setObjectName("searchHint")
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.hint.setMargin(16)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
-        self.hint.setText(
-            self.tr(
-                "Type to search what the sources say.\n\n"
-                "Any script or language finds the same excerpts: "
-                "Qozog'iston, Қозоғистон, Казахстан, Kazakhstan.\n\n"
-                "Matching events light up on the timeline."
-            )
-        )
+        self.hint = head.hint
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.results)
@@ -225,8 +208,8 @@ class SearchPanel(QWidget):
         filter_row.addWidget(self.clear_filters_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.setSpacing(4)
+        layout.setContentsMargins(*SEARCH_MARGINS)
+        layout.setSpacing(SEARCH_SPACING)
         layout.addWidget(self.query_box)
         layout.addLayout(filter_row)
         layout.addWidget(self.facet_tabs)
@@ -235,8 +218,15 @@ class SearchPanel(QWidget):
         layout.addWidget(self.did_you_mean)
         layout.addWidget(self.stack, 1)
         self.status_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        head.hide()  # empty now
+        head.deleteLater()
         self._update_filters_button()
         self._update_status()
+        self._show_filters(self.filters_button.isChecked())
+        if focused:
+            self.query_box.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.query_box.text():  # typed before the panel was made
+            self._debounce.start()
 
     # -- configuration -----------------------------------------------------------------------
 
@@ -288,6 +278,8 @@ class SearchPanel(QWidget):
             return None
         days = [decade_days(d) for d in checked["decade"]]
         spans = [d for d in days if d is not None]
+        from uzkz_desktop.search.model import SearchFilters
+
         return SearchFilters(
             categories=checked["category"],
             tags=checked["tag"],

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from uzkz_desktop.archive.models import EventRow
-from uzkz_desktop.search.model import SearchFilters, SearchResult
-
 if TYPE_CHECKING:
     from uzkz_desktop.app import Session
+    from uzkz_desktop.archive.models import EventRow
+    from uzkz_desktop.search.model import SearchFilters, SearchResult
 
-SearchFunction = Callable[..., SearchResult]  # (query, *, limit, filters) -> SearchResult
+SearchFunction = Callable[..., "SearchResult"]  # (query, *, limit, filters) -> SearchResult
 
 # Every hit's id is fetched (for the timeline's highlight) up to this many.
 MAX_HIGHLIGHTED = 100_000

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QTextCursor, QTextFormat
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from uzkz_desktop.archive.models import ExcerptRow, SourceDetail
-
 from .formatting import merge_spans, occurrences, page_label, term_spans, year_of
 from .textmarks import Mark, Utf16, apply_marks, fill_document, mark_format
 from .widgets import muted_style, plain_label, scaled_font
+
+if TYPE_CHECKING:
+    from uzkz_desktop.archive.models import ExcerptRow, SourceDetail
 
 
 class SourceViewer(QDialog):

@@ -1,9 +1,11 @@
 """Time to a first painted window, run in a fresh interpreter by `uzkz bench`.
 
 `python -m uzkz_desktop.ui.startup_probe empty` shows an empty QWidget; `... app ARCHIVE`
-shows the main window on an archive. Each prints "painted" once its window has been
-painted; the parent process measures from spawning the interpreter to that line, so both
-figures include interpreter start-up and imports, as a user waits for them.
+shows the main window on an archive, the way `uzkz gui` does (`launch.open_window`). Each
+prints "painted" once its window has been painted; the main window then prints "loaded"
+once its timeline has been painted with the archive's events. The parent process measures
+from spawning the interpreter to each line, so the figures include interpreter start-up
+and imports, as a user waits for them.
 """
 
 from __future__ import annotations
@@ -31,16 +33,33 @@ def main(argv: list[str]) -> int:
         window.resize(1600, 1000)
         _painted(window)
         return 0
-    from uzkz_desktop.app import Session
-    from uzkz_desktop.ui.main_window import MainWindow
+    from PySide6.QtCore import QTimer
 
-    session = Session.open(Path(argv[1]))
-    main_window = MainWindow(session)
+    from uzkz_desktop.ui.launch import open_window
+
+    main_window = open_window(Path(argv[1]))
     main_window.resize(1600, 1000)
+    outcome: list[str] = []
+
+    def loaded() -> None:
+        main_window.repaint()  # the timeline with its events, painted now
+        print("loaded", flush=True)
+        finish("loaded")
+
+    def finish(how: str) -> None:
+        if not outcome:
+            outcome.append(how)
+            main_window.close()
+            app.quit()
+
+    main_window.data_loaded.connect(loaded)
+    main_window.open_failed.connect(lambda message: finish(f"failed: {message}"))
+    QTimer.singleShot(120_000, lambda: finish("timed out"))
     _painted(main_window)
-    main_window.close()
-    session.close()
-    del app
+    app.exec()
+    if outcome != ["loaded"]:
+        print(outcome[0] if outcome else "no outcome", file=sys.stderr)
+        return 1
     return 0
 
 

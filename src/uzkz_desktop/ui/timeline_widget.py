@@ -20,6 +20,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -42,7 +43,6 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from uzkz_desktop.app import TimelineData
 from uzkz_desktop.core.dates import DateSpan, Precision
-from uzkz_desktop.ingest.categories import Category
 from uzkz_desktop.timeline import (
     DensityHit,
     EventArrays,
@@ -65,6 +65,9 @@ from uzkz_desktop.timeline.events import PRECISION_CODE
 
 from . import palette
 from .timeline_painter import TimelineStyle, paint_frame, paint_hover
+
+if TYPE_CHECKING:
+    from uzkz_desktop.ingest.categories import Category
 
 WHEEL_ZOOM_BASE = 1.0015  # per 1/8 degree: one notch (120) zooms by 1.2
 WHEEL_PAN_PX = 60.0  # one notch of Shift+wheel

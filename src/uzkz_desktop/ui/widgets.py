@@ -6,6 +6,8 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
+from . import palette
+
 
 class FlowLayout(QLayout):
     """Lays its items out left to right, wrapping like words (Qt's flow layout example)."""
@@ -89,7 +91,11 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
         Qt.TextInteractionFlag.TextSelectableByMouse
         | Qt.TextInteractionFlag.TextSelectableByKeyboard
     )
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    # keep what setWordWrap set: the layout then gives a wrapped label the height of its
+    # text at the width it gets (its size hint is for a narrower width: blank lines)
+    policy.setHeightForWidth(wrap)
+    label.setSizePolicy(policy)
     return label
 
 
@@ -121,7 +127,7 @@ def scaled_font(font: QFont, factor: float, *, weight: QFont.Weight | None = Non
 
 
 def muted_style() -> str:
-    return "color: palette(placeholder-text);"
+    return palette.MUTED_STYLE
 
 
 __all__ = ["FlowLayout", "chip", "muted_style", "plain_label", "scaled_font"]
