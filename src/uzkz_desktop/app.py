@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from uzkz_desktop.core.closing import Closing
 from uzkz_desktop.core.errors import ArchiveError, SearchIndexError
 from uzkz_desktop.core.paths import bundled_archive
 
@@ -132,7 +133,7 @@ def _category_list(present: Sequence[str]) -> tuple[Category, ...]:
     return tuple(known + extra)
 
 
-class Session:
+class Session(Closing):
     """An open archive with its search index: the services the window and the CLI share.
 
     The index is derived data beside the archive, stamped with the analyser version and
@@ -157,12 +158,6 @@ class Session:
             self._index.close()
             self._index = None
         self.archive.close()
-
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -24,11 +24,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import TracebackType
 
 import numpy as np
 from sqlite_utils import Database
 
+from uzkz_desktop.core.closing import Closing
 from uzkz_desktop.core.dates import DateSpan, Precision
 from uzkz_desktop.core.errors import ArchiveError
 
@@ -60,7 +60,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Archive:
+class Archive(Closing):
     """Open with Archive.open() or Archive.memory(); close with close() or a with block."""
 
     def __init__(self, db: Database, *, path: Path, readonly: bool, clock: Clock | None) -> None:
@@ -149,17 +149,6 @@ class Archive:
     def close(self) -> None:
         self._events = None
         self._db.close()
-
-    def __enter__(self) -> Archive:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _now(self) -> str:
         return self._clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any, TypeVar
 
+from uzkz_desktop.core.closing import Closing
 from uzkz_desktop.core.errors import ArchiveError
 
 from .archive import Archive
@@ -35,7 +35,7 @@ class _Job:
     future: Future[Any]
 
 
-class Writer:
+class Writer(Closing):
     """Runs submitted functions one after another on its own thread, with the write Archive.
 
     A function receives the Archive and should do its work in `archive.transaction(...)`;
@@ -86,19 +86,8 @@ class Writer:
         self._thread.join()
         self._archive.close()
 
-    def __enter__(self) -> Writer:
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class Readers:
+class Readers(Closing):
     """One read-only Archive per thread, opened on the thread's first get()."""
 
     def __init__(self, path: Path | str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> None:
@@ -127,14 +116,3 @@ class Readers:
         for archive in archives:
             archive.close()
         self._local = threading.local()
-
-    def __enter__(self) -> Readers:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
