@@ -23,9 +23,9 @@ import pytest
 from PySide6.QtCore import QLocale, QSize
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from pytestqt.qtbot import QtBot
+from ui_helpers import categories_by_id
 
 from uzkz_desktop.app import TimelineData
-from uzkz_desktop.ingest.categories import Category
 from uzkz_desktop.timeline import EventArrays, Frame, LanesLayout, Viewport, build_frame
 from uzkz_desktop.ui.timeline_painter import SELECTED, TimelineStyle, paint_frame
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
@@ -149,30 +149,8 @@ def test_a_real_paint_shows_the_colours_where_the_frame_says(style: TimelineStyl
 
 # -- approved renders -----------------------------------------------------------------------------
 
-IMAGE_CATEGORIES = (
-    Category(
-        "diplomacy",
-        "Diplomacy & politics",
-        "Diplomatiya va siyosat",
-        "Дипломатия и политика",
-        "#332288",
-    ),
-    Category(
-        "economy", "Economy & trade", "Iqtisodiyot va savdo", "Экономика и торговля", "#E69F00"
-    ),
-    Category(
-        "transport",
-        "Transport & logistics",
-        "Transport va logistika",
-        "Транспорт и логистика",
-        "#5289C7",
-    ),
-    Category("energy", "Energy", "Energetika", "Энергетика", "#D55E00"),
-    Category(
-        "ecology", "Ecology & water", "Ekologiya va suv", "Экология и водные ресурсы", "#117733"
-    ),
-    Category("law", "Law & treaties", "Huquq va shartnomalar", "Право и договоры", "#DDDDDD"),
-)
+# The archive's own categories (labels and colours from resources/categories.toml).
+IMAGE_CATEGORIES = categories_by_id("diplomacy", "economy", "transport", "energy", "ecology", "law")
 DIP, ECO, TRA, ENE, ECL, LAW = range(6)
 # Made-up events shaped like the archive's (titles are not historical claims).
 HAND_MADE = [

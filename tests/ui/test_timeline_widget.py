@@ -16,29 +16,16 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from ui_helpers import categories_by_id
 
 from uzkz_desktop.app import TimelineData
-from uzkz_desktop.ingest.categories import Category
 from uzkz_desktop.timeline import EventArrays, Frame, Item, Viewport
 from uzkz_desktop.timeline.viewport import ZOOM_STEP
 from uzkz_desktop.ui import palette, timeline_widget
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
 
-CATEGORIES = (
-    Category(
-        "diplomacy",
-        "Diplomacy & politics",
-        "Diplomatiya va siyosat",
-        "Дипломатия и политика",
-        "#332288",
-    ),
-    Category(
-        "economy", "Economy & trade", "Iqtisodiyot va savdo", "Экономика и торговля", "#E69F00"
-    ),
-    Category(
-        "ecology", "Ecology & water", "Ekologiya va suv", "Экология и водные ресурсы", "#117733"
-    ),
-)
+# The archive's own categories (labels and colours from resources/categories.toml).
+CATEGORIES = categories_by_id("diplomacy", "economy", "ecology")
 DAY, MONTH, YEAR = 0, 1, 2
 # id, first day, last day, precision, category, title
 ROWS = [

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from uzkz_desktop.app import Session, index_document
+from uzkz_desktop.ingest.categories import Category, categories
 from uzkz_desktop.search.analysis import analyse
 from uzkz_desktop.search.model import Hit, IndexDoc, SearchFilters, SearchResult, Snippet
 
@@ -136,3 +137,9 @@ class CountingBackend:
     def run(self, request: Any) -> Any:
         self.queries.append(request.query)
         return self.backend.run(request)
+
+
+def categories_by_id(*ids: str) -> tuple[Category, ...]:
+    """The archive's categories with these ids, in this order (lanes follow it)."""
+    known = {c.id: c for c in categories()}
+    return tuple(known[i] for i in ids)
