@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from uzkz_desktop.archive import Archive, OffsetMap
+from uzkz_desktop.archive import MIGRATIONS, Archive, OffsetMap
 from uzkz_desktop.archive.offsets import page_label
 from uzkz_desktop.archive.synth import SynthReport, synthesize
 from uzkz_desktop.core.dates import DateSpan, Precision
@@ -43,7 +43,7 @@ def one(archive: Archive, sql: str) -> Any:
 
 def test_opens_with_a_full_integrity_check_in_wal_mode(built: tuple[Path, SynthReport]) -> None:
     with Archive.open(built[0], check="full") as archive:
-        assert archive.schema_version() == 1
+        assert archive.schema_version() == len(MIGRATIONS)
         assert archive.generation() == 1
         assert one(archive, "PRAGMA journal_mode") == "wal"
         assert json.loads(archive.meta("synthetic") or "") == {

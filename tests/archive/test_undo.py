@@ -197,7 +197,45 @@ def _edits() -> st.SearchStrategy[Edit]:
         st.builds(lambda i, sp: lambda s, ids: s.update_event(ids[i], span=sp), index, span),
         st.builds(lambda i: lambda s, ids: s.trash(ids[i]), index),
         st.builds(lambda i: lambda s, ids: s.restore(ids[i]), index),
+        *_curation_edits(index, some, tag),
     )
+
+
+# Names of entities of the bundled archive, written as a curator might type them.
+ENTITY_NAMES = ("Tashkent", "Тошкент", "AFG'ONISTON", "Mirziyoyev", "Islom Karimov")
+
+
+def _first_excerpt(session: Session, event_id: int) -> list[int]:
+    return [session.event(event_id).excerpts[0].id]
+
+
+def _curation_edits(
+    index: st.SearchStrategy[int], some: st.SearchStrategy[list[int]], tag: st.SearchStrategy[str]
+) -> list[st.SearchStrategy[Edit]]:
+    """The review queue's edits: shortcuts, statuses, merge, split, entities, many at once."""
+    key = st.sampled_from([1, 2, 3, None])
+    statuses = st.sampled_from(["candidate", "accepted", "rejected"])
+    names = st.lists(st.sampled_from(ENTITY_NAMES), max_size=3, unique=True)
+    return [
+        st.builds(lambda t, k: lambda s, ids: s.set_tag_shortcut(t, k), tag, key),
+        st.builds(
+            lambda i, status: lambda s, ids: s.update_event(ids[i], status=status), index, statuses
+        ),
+        st.builds(lambda i: lambda s, ids: s.accept([ids[x] for x in i]), some),
+        st.builds(lambda i: lambda s, ids: s.reject([ids[x] for x in i]), some),
+        st.builds(
+            lambda i, v: lambda s, ids: s.set_verified([ids[x] for x in i], v), some, st.booleans()
+        ),
+        st.builds(lambda i: lambda s, ids: s.trash_events([ids[x] for x in i]), some),
+        st.builds(lambda i: lambda s, ids: s.restore_events([ids[x] for x in i]), some),
+        st.builds(lambda i, j: lambda s, ids: s.merge_events(ids[i], ids[j]), index, index),
+        # events 4 and 12 (indexes 3 and 11) have two excerpts; the others refuse a split
+        st.builds(
+            lambda i: lambda s, ids: s.split_event(ids[i], _first_excerpt(s, ids[i])),
+            st.sampled_from([3, 11, 0]),
+        ),
+        st.builds(lambda i, n: lambda s, ids: s.set_entities(ids[i], n), index, names),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +245,7 @@ def scratch() -> Iterator[Path]:
 
 
 @settings(
-    max_examples=30,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

@@ -165,6 +165,68 @@ def test_ui_filters(fixture_index: SearchIndex) -> None:
     assert set(events(result)) == {105, 136}  # 136 through the thesaurus (culture)
 
 
+def _filtered(index: SearchIndex, query: str, **filters: object) -> set[int]:
+    result = index.search(query, limit=100, texts=event_doc, filters=SearchFilters(**filters))  # type: ignore[arg-type]
+    return set(events(result))
+
+
+def _tagged(*wanted: str) -> set[int]:
+    """Events of the fixture carrying any of `wanted` or a tag below it."""
+    return {
+        event_id
+        for event_id, event in EVENTS.items()
+        if any(tag == w or tag.startswith(w + "/") for tag in event[2] for w in wanted)
+    }
+
+
+def test_excluded_tags_leave_events_out_with_the_tags_below(fixture_index: SearchIndex) -> None:
+    left = _filtered(fixture_index, "", exclude_tags=("transport", "ambassadors"))
+    assert left == set(EVENTS) - _tagged("transport", "ambassadors")
+    assert {115, 121} & left == set()  # transport/railway is below transport
+    railway = _filtered(fixture_index, "temir yo‘l")
+    assert 130 in railway
+    assert _filtered(fixture_index, "temir yo‘l", exclude_tags=("ambassadors",)) == railway - {
+        129, 130, 131, 136,
+    }  # fmt: skip
+
+
+def test_all_tags_requires_every_tag(fixture_index: SearchIndex) -> None:
+    tags = ("ambassadors", "transport")
+    assert _filtered(fixture_index, "", tags=tags) == _tagged("ambassadors", "transport")
+    assert _filtered(fixture_index, "", tags=tags, all_tags=True) == {130, 131}
+    assert (
+        _filtered(fixture_index, "", tags=tags, all_tags=True, exclude_tags=("transport/railway",))
+        == set()
+    )
+    assert _filtered(fixture_index, "", tags=("transport",), exclude_tags=("maktaaral",)) == (
+        _tagged("transport") - {116, 132}
+    )
+
+
+def test_document_frequencies_follow_updates(tmp_path: Path) -> None:
+    from uzkz_desktop.search.analysis import analyse
+
+    (tokayev,) = (token.term for token in analyse("Tokayev", "en"))
+    docs = [event_doc(101), event_doc(102)]
+    with SearchIndex.rebuild(tmp_path / "index", docs, stamp=STAMP, procs=1) as index:
+        assert index.document_frequencies([tokayev, "no-such-word"]) == {
+            tokayev: 2, "no-such-word": 0,
+        }  # fmt: skip
+        index.update([event_doc(103)], stamp="next")
+        assert index.document_frequencies(iter([tokayev])) == {tokayev: 3}
+
+
+def test_a_tag_filter_is_split_at_slashes_only(tmp_path: Path) -> None:
+    docs = [
+        replace(event_doc(101), tags=("energy-saving",)),
+        replace(event_doc(102), tags=("energy/oil",)),
+    ]
+    with SearchIndex.rebuild(tmp_path / "index", docs, stamp=STAMP, procs=1) as index:
+        assert _filtered(index, "", tags=("energy",)) == {102}
+        assert _filtered(index, "", exclude_tags=("energy",)) == {101}
+        assert _filtered(index, "", languages=("uz",)) == {101, 102}  # uz-Cyrl: below uz
+
+
 # --- malformed queries ------------------------------------------------------------------------
 
 

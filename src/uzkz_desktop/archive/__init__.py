@@ -1,6 +1,7 @@
 """The SQLite archive (sqlite-utils): schema, migrations, queries, the single writer."""
 
 from .archive import Archive
+from .lock import ArchiveLock
 from .migrations import MIGRATIONS, migrate
 from .models import (
     PRECISION_CODES,
@@ -31,6 +32,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "STATUS_CODES",
     "Archive",
+    "ArchiveLock",
     "ArchiveStats",
     "AuditEntry",
     "EntityKind",

@@ -17,6 +17,7 @@ loading it) or by the second window read: one window read alone (`uzkz events`) 
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from array import array
@@ -26,6 +27,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 from sqlite_utils import Database
 
 from uzkz_desktop.core.closing import Closing
@@ -38,6 +40,7 @@ from .connection import DEFAULT_BUSY_TIMEOUT_MS, Check
 from .models import (
     ArchiveStats,
     AuditEntry,
+    EntityRow,
     EventDetail,
     EventRow,
     ExcerptRow,
@@ -412,6 +415,62 @@ class Archive(Closing):
 
     def tags_with_counts(self) -> list[TagRow]:
         return queries.tags_with_counts(self._conn)
+
+    def tag_filter_ids(
+        self, include: Iterable[str] = (), exclude: Iterable[str] = (), all_tags: bool = False
+    ) -> npt.NDArray[np.int64]:
+        """Sorted ids of the events (not in the trash) that pass a tag filter.
+
+        An event passes when it carries any of `include` (every one of them with
+        `all_tags`; no `include`: every event passes) and none of `exclude`. A tag stands
+        for itself and the tags below it: `energy` is carried by an event tagged
+        `energy/electricity`. For the timeline, which keeps the ids it may draw.
+        """
+        include, exclude = list(include), list(exclude)
+        conn = self._conn
+        with self._read():
+            if include:
+                sets = [queries.tag_event_ids(conn, queries.tag_ids(conn, [t])) for t in include]
+                if all_tags:
+                    passing = functools.reduce(np.intersect1d, sets)
+                else:
+                    passing = np.unique(np.concatenate(sets))
+            else:
+                rows = conn.execute("SELECT id FROM events WHERE deleted_at IS NULL").fetchall()
+                passing = np.array([r[0] for r in rows], dtype=np.int64)
+            if exclude:
+                excluded = queries.tag_event_ids(conn, queries.tag_ids(conn, exclude))
+                passing = np.setdiff1d(passing, excluded, assume_unique=True)
+            if include:
+                trashed = queries.trashed_event_ids(conn)
+                passing = np.setdiff1d(passing, trashed, assume_unique=True)
+        return np.sort(passing).astype(np.int64)
+
+    @contextmanager
+    def _read(self) -> Iterator[None]:
+        """One read transaction (its reads agree with each other); none needed inside a
+        write transaction, which sees its own changes."""
+        conn = self._conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            conn.execute("COMMIT")  # ends the read transaction (nothing to commit)
+
+    def entities(self) -> list[EntityRow]:
+        """Every person, place and organisation, by kind and name."""
+        return queries.entities(self._conn)
+
+    def entity_event_counts(self, names: Iterable[str]) -> dict[str, int]:
+        """How many events (not in the trash) name each of these entities (by name)."""
+        return queries.entity_event_counts(self._conn, list(names))
+
+    def candidates(self) -> list[EventRow]:
+        """The review queue: candidates not in the trash, in their sources' order."""
+        return queries.candidates(self._conn)
 
     def sources(self) -> list[SourceRow]:
         return queries.sources(self._conn)

@@ -51,7 +51,7 @@ def canonical_dump(conn: sqlite3.Connection) -> str:
     lines += _section("sources", _sources(conn))
     lines += _section("excerpts", _excerpts(conn))
     lines += _section("events", _events(conn))
-    lines += _section("tags", _dicts(conn, "SELECT name, color FROM tags"))
+    lines += _section("tags", _dicts(conn, "SELECT name, color, shortcut FROM tags"))
     lines += _section("entities", _dicts(conn, "SELECT kind, name, aliases FROM entities"))
     lines += _section("figures", _figures(conn))
     return "\n".join(lines) + "\n"

@@ -266,8 +266,19 @@ def _m001_initial_schema(db: Database) -> None:
         db.execute(statement)
 
 
+def _m002_tag_shortcuts(db: Database) -> None:
+    # The keys 1..9 tag the selected events in one stroke; a key belongs to one tag at most,
+    # which the partial index enforces whichever code writes (NULL: no key, any number).
+    db.execute(
+        "ALTER TABLE tags ADD COLUMN shortcut INTEGER"
+        " CHECK (shortcut IS NULL OR shortcut BETWEEN 1 AND 9)"
+    )
+    db.execute("CREATE UNIQUE INDEX tags_shortcut ON tags (shortcut) WHERE shortcut IS NOT NULL")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("initial schema", _m001_initial_schema),
+    ("tag shortcuts", _m002_tag_shortcuts),
 ]
 
 

@@ -124,6 +124,7 @@ class TagRow:
     parent_id: int | None
     event_count: int  # events not in the trash
     excerpt_count: int
+    shortcut: int | None = None  # the key 1..9 that applies it, if any
 
 
 @dataclass(frozen=True, slots=True)

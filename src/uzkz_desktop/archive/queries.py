@@ -266,11 +266,35 @@ def events_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> list[EventRow]
     return [found[i] for i in ids if i in found]
 
 
+def trashed_event_ids(conn: sqlite3.Connection) -> npt.NDArray[np.int64]:
+    """Sorted ids of the events in the trash (few: read through their partial index)."""
+    rows = conn.execute(
+        "SELECT id FROM events INDEXED BY events_trashed WHERE deleted_at IS NOT NULL ORDER BY id"
+    ).fetchall()
+    return np.array([r[0] for r in rows], dtype=np.int64)
+
+
 def trashed_events(conn: sqlite3.Connection) -> list[EventRow]:
     sql = (
         f"SELECT {EVENT_COLUMNS} FROM events INDEXED BY events_trashed"
         " WHERE deleted_at IS NOT NULL ORDER BY deleted_at, id"
     )
+    return [event_row(r) for r in conn.execute(sql)]
+
+
+def candidates(conn: sqlite3.Connection) -> list[EventRow]:
+    """Candidates not in the trash, in the order their sources tell them: by source (in
+    the order imported), then by where the first excerpt stands in it; events without
+    excerpts come last, by date."""
+    sql = f"""
+        SELECT {EVENT_COLUMNS},
+               (SELECT printf('%012d %012d', x.source_id, x.clean_start)
+                FROM event_excerpts ee JOIN excerpts x ON x.id = ee.excerpt_id
+                WHERE ee.event_id = events.id ORDER BY x.source_id, x.clean_start LIMIT 1)
+               AS place
+        FROM events WHERE status = 'candidate' AND deleted_at IS NULL
+        ORDER BY place IS NULL, place, start_day, end_day, id
+    """
     return [event_row(r) for r in conn.execute(sql)]
 
 
@@ -300,15 +324,35 @@ def event_tags(conn: sqlite3.Connection, event_id: int) -> list[str]:
     return [r[0] for r in conn.execute(sql, (event_id,))]
 
 
+def entity_row(r: Sequence[Any]) -> EntityRow:
+    return EntityRow(r[0], r[1], EntityKind(r[2]), tuple(json.loads(r[3])))
+
+
+def entities(conn: sqlite3.Connection) -> list[EntityRow]:
+    sql = "SELECT id, name, kind, aliases FROM entities ORDER BY kind, name, id"
+    return [entity_row(r) for r in conn.execute(sql)]
+
+
+def entity_event_counts(conn: sqlite3.Connection, names: Sequence[str]) -> dict[str, int]:
+    counts = dict.fromkeys(names, 0)
+    if not names:
+        return counts
+    sql = (
+        "SELECT n.name, count(DISTINCT e.id) FROM entities n"
+        " JOIN event_entities ee ON ee.entity_id = n.id"
+        " JOIN events e ON e.id = ee.event_id AND e.deleted_at IS NULL"
+        f" WHERE n.name IN ({_placeholders(names)}) GROUP BY n.name"
+    )
+    counts.update(conn.execute(sql, list(names)).fetchall())
+    return counts
+
+
 def event_entities(conn: sqlite3.Connection, event_id: int) -> list[EntityRow]:
     sql = (
         "SELECT n.id, n.name, n.kind, n.aliases FROM event_entities ee"
         " JOIN entities n ON n.id = ee.entity_id WHERE ee.event_id = ? ORDER BY n.kind, n.name"
     )
-    return [
-        EntityRow(r[0], r[1], EntityKind(r[2]), tuple(json.loads(r[3])))
-        for r in conn.execute(sql, (event_id,))
-    ]
+    return [entity_row(r) for r in conn.execute(sql, (event_id,))]
 
 
 def figures(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[FigureRow]:
@@ -430,11 +474,13 @@ def tags_with_counts(conn: sqlite3.Connection) -> list[TagRow]:
     )
     excerpts = counts("SELECT tag_id, count(*) FROM excerpt_tags GROUP BY tag_id")
     rows = conn.execute(
-        "SELECT id, name, color, parent_id FROM tags ORDER BY name COLLATE NOCASE"
+        "SELECT id, name, color, parent_id, shortcut FROM tags ORDER BY name COLLATE NOCASE"
     ).fetchall()
     return [
-        TagRow(i, name, color, parent, events.get(i, 0) - trashed.get(i, 0), excerpts.get(i, 0))
-        for i, name, color, parent in rows
+        TagRow(
+            i, name, color, parent, events.get(i, 0) - trashed.get(i, 0), excerpts.get(i, 0), key
+        )
+        for i, name, color, parent, key in rows
     ]
 
 

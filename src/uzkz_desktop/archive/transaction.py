@@ -33,10 +33,32 @@ _SINGULAR = {
     "events": "event",
     "tags": "tag",
     "entities": "entity",
+    "figures": "figure",
 }
 
 # Columns update_event accepts, besides `span` (which sets all the date columns).
 _EVENT_TEXT_FIELDS = ("title_en", "title_uz", "summary", "date_text", "category", "notes", "slug")
+
+
+# What a split-off event copies from the event it leaves (the date columns as stored, so
+# that the copy's span is the original's to the character).
+_SPLIT_COPIES = (
+    "title_en", "title_uz", "date_text", "start_date", "end_date", "precision",
+    "end_precision", "approximate", "uncertain", "edtf", "category", "status",
+)  # fmt: skip
+
+
+# An event's link tables and the column naming what it is linked to.
+_EVENT_LINKS = {
+    "event_excerpts": "excerpt_id",
+    "event_tags": "tag_id",
+    "event_entities": "entity_id",
+}
+
+
+def _appended(notes: str | None, line: str) -> str:
+    """Notes with one more line: a curator's earlier notes are never overwritten."""
+    return f"{notes}\n{line}" if notes else line
 
 
 def _json(value: Any) -> str:
@@ -380,6 +402,140 @@ class Transaction:
     def restore_event(self, event_id: int) -> bool:
         return self._update("events", event_id, {"deleted_at": None})
 
+    def review(self, event_ids: Iterable[int], status: EventStatus | str) -> list[int]:
+        """Move the candidates among `event_ids` to `status`; the ids of those that moved.
+
+        Events already reviewed keep their status: accepting a page of the queue twice, or
+        with an event someone rejected meanwhile, must not overturn a decision.
+        """
+        wanted = EventStatus(status)
+        moved = []
+        for event_id in dict.fromkeys(event_ids):
+            rows = self._sql("SELECT status FROM events WHERE id = ?", (event_id,))
+            if not rows:
+                raise ArchiveError(f"there is no event {event_id} in {self._path}")
+            if rows[0][0] == EventStatus.CANDIDATE and self.update_event(event_id, status=wanted):
+                moved.append(event_id)
+        return moved
+
+    def set_verified(self, event_ids: Iterable[int], verified: bool) -> list[int]:
+        """Mark events as checked against their sources (or not); the ids that changed."""
+        return [i for i in dict.fromkeys(event_ids) if self.update_event(i, verified=verified)]
+
+    def merge_events(self, keep_id: int, other_id: int) -> None:
+        """Make `other_id` part of `keep_id`: the same happening, extracted twice.
+
+        `keep_id` gains every excerpt, tag and entity of `other_id` (links it has already
+        are not doubled) and its figures; both events' notes say what happened. `other_id`
+        goes to the trash with its own links intact, so restoring it (or undo) gives back
+        exactly the event that was merged.
+        """
+        if keep_id == other_id:
+            raise ArchiveError(f"event {keep_id} cannot be merged into itself")
+        keep, other = self._live_event(keep_id, "merge"), self._live_event(other_id, "merge")
+        self._copy_links(other_id, keep_id, ("event_excerpts", "event_tags", "event_entities"))
+        for (figure_id,) in self._sql(
+            "SELECT id FROM figures WHERE event_id = ? ORDER BY id", (other_id,)
+        ):
+            self._update("figures", int(figure_id), {"event_id": keep_id})
+        merged = f"merged from event {other_id}: {other['title_en']} ({other['edtf']})"
+        if other["notes"]:
+            merged += f"; its notes: {other['notes']}"
+        self._update("events", keep_id, {"notes": _appended(keep["notes"], merged)})
+        into = f"merged into event {keep_id}: {keep['title_en']} ({keep['edtf']})"
+        self._update(
+            "events", other_id, {"notes": _appended(other["notes"], into), "deleted_at": self.now}
+        )
+
+    def split_event(
+        self, event_id: int, excerpt_ids: Iterable[int], *, title_en: str | None = None
+    ) -> int:
+        """Make a new event of what `excerpt_ids` attest, taking them from `event_id`.
+
+        For an extraction that ran two happenings together: the new event starts as a copy
+        (span, date as written, category, status, tags, entities) that the curator then
+        corrects; the figures the moved excerpts state move with them. Returns its id.
+        """
+        moving = list(dict.fromkeys(excerpt_ids))
+        original = self._live_event(event_id, "split")
+        if not moving:
+            raise ArchiveError(f"name the excerpts to split from event {event_id}")
+        linked = {
+            int(r[0])
+            for r in self._sql(
+                "SELECT excerpt_id FROM event_excerpts WHERE event_id = ?", (event_id,)
+            )
+        }
+        strangers = [i for i in moving if i not in linked]
+        if strangers:
+            raise ArchiveError(
+                f"event {event_id} is not attested by excerpt"
+                f" {', '.join(map(str, strangers))}; only its own excerpts can be split off"
+            )
+        if linked <= set(moving):
+            raise ArchiveError(
+                f"splitting off every excerpt would leave event {event_id} with none;"
+                " keep at least one"
+            )
+        if title_en is not None and not title_en.strip():
+            raise ValueError("an event needs a title")
+        copied = {k: original[k] for k in _SPLIT_COPIES}
+        if title_en is not None:
+            copied.update(title_en=title_en, title_uz=None)
+        new_id = self._insert(
+            "events",
+            {
+                **copied, "slug": None, "summary": None, "verified": 0,
+                "notes": f"split from event {event_id}", "deleted_at": None,
+                "created_at": self.now, "updated_at": self.now,
+            },
+        )  # fmt: skip
+        for excerpt_id in moving:
+            self.link_excerpt(new_id, excerpt_id)
+            self.unlink_excerpt(event_id, excerpt_id)
+        self._copy_links(event_id, new_id, ("event_tags", "event_entities"))
+        marks = ", ".join("?" * len(moving))
+        for (figure_id,) in self._sql(
+            f"SELECT id FROM figures WHERE event_id = ? AND excerpt_id IN ({marks}) ORDER BY id",
+            (event_id, *moving),
+        ):
+            self._update("figures", int(figure_id), {"event_id": new_id})
+        note = _appended(original["notes"], f"split into event {new_id}")
+        self._update("events", event_id, {"notes": note})
+        return new_id
+
+    def _copy_links(self, source_id: int, target_id: int, tables: Sequence[str]) -> None:
+        """Link `target_id` to what `source_id` is linked to in these tables (a link the
+        target has already is not doubled)."""
+        for table in tables:
+            column = _EVENT_LINKS[table]
+            if table == "event_tags":
+                rows = self._sql(
+                    "SELECT t.id, t.name FROM event_tags et JOIN tags t ON t.id = et.tag_id"
+                    " WHERE et.event_id = ? ORDER BY t.id",
+                    (source_id,),
+                )
+            else:
+                sql = f"SELECT {column}, NULL FROM {table} WHERE event_id = ? ORDER BY {column}"
+                rows = self._sql(sql, (source_id,))
+            for linked, tag in rows:
+                info = {} if tag is None else {"tag": tag}
+                self._link(table, {"event_id": target_id, column: linked}, target_id, info)
+
+    def _live_event(self, event_id: int, doing: str) -> dict[str, Any]:
+        """The stored columns of an event that is not in the trash (to merge or split)."""
+        columns = ("title_en", "edtf", "notes", "deleted_at", *_SPLIT_COPIES)
+        names = list(dict.fromkeys(columns))
+        rows = self._sql(f"SELECT {', '.join(names)} FROM events WHERE id = ?", (event_id,))
+        if not rows:
+            raise ArchiveError(f"there is no event {event_id} in {self._path}")
+        row = dict(zip(names, rows[0], strict=True))
+        if row["deleted_at"] is not None:
+            raise ArchiveError(
+                f"event {event_id} is in the trash; restore it before you {doing} it"
+            )
+        return row
+
     def link_excerpt(self, event_id: int, excerpt_id: int) -> bool:
         """Attest an event by an excerpt. Several excerpts (sources) may attest one event."""
         self._require("events", event_id)
@@ -462,6 +618,23 @@ class Transaction:
             raise ArchiveError(f"there is no tag '{name}'")
         return self._update("tags", tag[0], {"color": color})
 
+    def set_tag_shortcut(self, name: str, key: int | None) -> bool:
+        """Give tag `name` the key `key` (1..9), or None for none; False if it had it.
+
+        A key held by another tag is taken from it: the curator presses the key for what
+        they tag now, and last week's meaning of "3" should not stand in the way.
+        """
+        if key is not None and (isinstance(key, bool) or key not in range(1, 10)):
+            raise ValueError(f"a tag shortcut is a key from 1 to 9, not {key!r}")
+        tag = self._tag(name)
+        if tag is None:
+            raise ArchiveError(f"there is no tag '{name}'")
+        if key is not None:
+            holder = self._sql("SELECT id FROM tags WHERE shortcut = ? AND id != ?", (key, tag[0]))
+            if holder:
+                self._update("tags", int(holder[0][0]), {"shortcut": None})
+        return self._update("tags", tag[0], {"shortcut": key})
+
     def rename_tag(self, old: str, new: str) -> int:
         """Rename a tag and everything below it; onto an existing name, the two merge.
 
@@ -501,26 +674,30 @@ class Transaction:
             self._update("tags", tag_id, {"name": target, "parent_id": parent_id})
             return False
         into, into_name = existing
-        name, color = self._sql("SELECT name, color FROM tags WHERE id = ?", (tag_id,))[0]
+        name, color, shortcut = self._sql(
+            "SELECT name, color, shortcut FROM tags WHERE id = ?", (tag_id,)
+        )[0]
         for table, column in (("event_tags", "event_id"), ("excerpt_tags", "excerpt_id")):
             owners = self._sql(f"SELECT {column} FROM {table} WHERE tag_id = ?", (tag_id,))
             for (owner_id,) in owners:
                 self._link(table, {column: owner_id, "tag_id": into}, owner_id, {"tag": into_name})
                 self._unlink(table, {column: owner_id, "tag_id": tag_id}, owner_id, {"tag": name})
-        into_color = self._sql("SELECT color FROM tags WHERE id = ?", (into,))[0][0]
+        into_color, into_shortcut = self._sql(
+            "SELECT color, shortcut FROM tags WHERE id = ?", (into,)
+        )[0]
         if color is not None and into_color is None:
             self._update("tags", into, {"color": color})
+        if shortcut is not None and into_shortcut is None:
+            # Released first: the unique index allows a key on one tag at a time.
+            self._update("tags", tag_id, {"shortcut": None})
+            self._update("tags", into, {"shortcut": shortcut})
         return True
 
     def _delete_tag_row(self, tag_id: int) -> None:
-        row = self._sql("SELECT id, name, color, parent_id FROM tags WHERE id = ?", (tag_id,))[0]
+        columns = ("id", "name", "color", "parent_id", "shortcut")
+        row = self._sql(f"SELECT {', '.join(columns)} FROM tags WHERE id = ?", (tag_id,))[0]
         self._db.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
-        self._audit(
-            "delete",
-            "tags",
-            tag_id,
-            before=dict(zip(("id", "name", "color", "parent_id"), row, strict=True)),
-        )
+        self._audit("delete", "tags", tag_id, before=dict(zip(columns, row, strict=True)))
 
     def delete_tag(self, name: str) -> int:
         """Remove a tag from everything and delete it; returns how many links went with it."""
@@ -566,6 +743,30 @@ class Transaction:
         self._require("entities", entity_id)
         row = {"event_id": event_id, "entity_id": entity_id}
         return self._link("event_entities", row, event_id, {})
+
+    def unlink_entity(self, event_id: int, entity_id: int) -> bool:
+        """The event no longer names the entity; False if it did not."""
+        row = {"event_id": event_id, "entity_id": entity_id}
+        return self._unlink("event_entities", row, event_id, {})
+
+    def set_event_entities(self, event_id: int, entity_ids: Iterable[int]) -> bool:
+        """Make the event name exactly these entities; False if it already did."""
+        self._require("events", event_id)
+        wanted = list(dict.fromkeys(entity_ids))
+        linked = [
+            int(r[0])
+            for r in self._sql(
+                "SELECT entity_id FROM event_entities WHERE event_id = ? ORDER BY entity_id",
+                (event_id,),
+            )
+        ]
+        changed = False
+        for entity_id in linked:
+            if entity_id not in wanted:
+                changed |= self.unlink_entity(event_id, entity_id)
+        for entity_id in wanted:
+            changed |= self.link_entity(event_id, entity_id)
+        return changed
 
     def add_figure(
         self,

@@ -164,10 +164,16 @@ def _delete_row(tx: Transaction, table: str, row_id: int) -> None:
     tx._audit("delete", table, row_id, before=row)  # the whole row: a redo re-inserts it
 
 
+def _nullable_columns(tx: Transaction, table: str) -> set[str]:
+    return {str(r[1]) for r in tx._sql(f"PRAGMA table_xinfo({table})") if r[3] == 0 and r[6] == 0}
+
+
 def _insert_row(tx: Transaction, table: str, row_id: int, before: Any) -> None:
     columns = set(_stored_columns(tx, table))
     row = {k: v for k, v in dict(before).items() if k in columns}
-    missing = columns - set(row)
+    # A row deleted before a migration added a nullable column (tags.shortcut) had none.
+    row.update(dict.fromkeys(_nullable_columns(tx, table) - set(row) - {"id"}))
+    missing = columns - set(row) - {"id"}
     if missing:
         raise ArchiveError(
             f"cannot undo the deletion of {table} row {row_id}: its audit row lacks"

@@ -56,10 +56,14 @@ def _with_ancestors(tags: Sequence[str]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def matches_value(name: str, wanted: str) -> bool:
+def matches_value(name: str, wanted: str, separators: str = "/-") -> bool:
     """`wanted` names `name` itself or an ancestor of it (tags: a/b, languages: uz-Latn)."""
     name, wanted = name.casefold(), wanted.casefold()
-    return name == wanted or name.startswith((wanted + "/", wanted + "-"))
+    return name == wanted or name.startswith(tuple(wanted + s for s in separators))
+
+
+# A tag's levels are separated by "/" only: excluding `energy` must keep `energy-saving`.
+_SEPARATORS = {"tag": "/"}
 
 
 class _Grow:
@@ -254,7 +258,7 @@ class FacetStore:
         codes = [
             code
             for code, name in enumerate(self.names[facet])
-            if any(matches_value(name, value) for value in wanted)
+            if any(matches_value(name, value, _SEPARATORS.get(facet, "/-")) for value in wanted)
         ]
         mask = np.zeros(self.size + 1, dtype=bool)
         if not codes:

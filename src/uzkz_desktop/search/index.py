@@ -221,6 +221,7 @@ class SearchIndex:
         self._postings = PostingsCache()
         self._executor: Executor | None = None
         self._segment_cache: dict[str, tuple[Any, ...]] = {}
+        self._frequencies: dict[str, int] = {}  # document_frequencies of this generation
         self._closed = False
 
     # --- opening --------------------------------------------------------------------------
@@ -482,6 +483,18 @@ class SearchIndex:
     def event_count(self) -> int:
         return int(self._store.live_count())
 
+    def document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many events' documents hold each index key (a word's rarity, for weighting
+        it outside a search: duplicates). Replaced documents count until segments merge."""
+        with self._lock:
+            self._check_open()
+            executor = self._executor
+            assert executor is not None
+            known, wanted = self._frequencies, set(keys)
+            for key in wanted - known.keys():
+                known[key] = executor.document_frequency(key)
+            return {key: known[key] for key in wanted}
+
     def _check_open(self) -> None:
         if self._closed:
             raise IndexDamaged(f"{self.folder}: the search index is closed")
@@ -492,6 +505,7 @@ class SearchIndex:
 
     def _refresh(self) -> None:
         self._executor = self._make_executor()
+        self._frequencies.clear()
 
     def _open_readers(self) -> list[tuple[Any, int]]:
         """(segment reader, first docnum) of the latest generation.
@@ -810,13 +824,18 @@ def _with_filters(plan: Node | None, filters: SearchFilters | None) -> Node | No
     extra: list[Node] = []
     for facet, values in (
         ("category", filters.categories),
-        ("tag", filters.tags),
         ("source", filters.sources),
         ("language", filters.languages),
         ("entity", filters.entities),
     ):
         if values:
             extra.append(FacetFilter(facet, tuple(values)))
+    if filters.all_tags:
+        extra.extend(FacetFilter("tag", (tag,)) for tag in dict.fromkeys(filters.tags))
+    elif filters.tags:
+        extra.append(FacetFilter("tag", tuple(filters.tags)))
+    if filters.exclude_tags:
+        extra.append(Not(FacetFilter("tag", tuple(filters.exclude_tags))))
     if filters.start_day is not None or filters.end_day is not None:
         extra.append(DateFilter(filters.start_day, filters.end_day))
     if not extra:

@@ -92,7 +92,10 @@ class SearchResult:
 class SearchFilters:
     """Filters from the UI, combined (AND) with whatever the query text says.
 
-    Each tuple is OR within itself; days are `date.toordinal()`, overlapping semantics.
+    Each tuple is OR within itself, except `tags` with `all_tags` (every tag is required);
+    events carrying any of `exclude_tags` are left out. A tag stands for the tags below it
+    too (`energy` for `energy/electricity`). Days are `date.toordinal()`, overlapping
+    semantics.
     """
 
     categories: tuple[str, ...] = ()
@@ -102,3 +105,5 @@ class SearchFilters:
     entities: tuple[str, ...] = ()
     start_day: int | None = None
     end_day: int | None = None
+    exclude_tags: tuple[str, ...] = ()
+    all_tags: bool = False

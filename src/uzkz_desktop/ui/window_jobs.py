@@ -65,17 +65,16 @@ class ImportReport:
 
 
 def search_session_for(session: Session) -> Session:
-    """A second Session on the same archive for the search index's threads (read-only);
-    the session itself when a second connection cannot be opened."""
-    from uzkz_desktop.app import Session
-    from uzkz_desktop.archive.archive import Archive
+    """A second Session on the same archive for the search index's threads (read-only,
+    its own connection) sharing `session`'s search index, so that a curator's edit
+    through `session` updates the index the searches use; the session itself when a
+    second connection cannot be opened."""
     from uzkz_desktop.core.errors import UzkzError
 
     try:
-        archive = Archive.open(session.path, readonly=True, check="none")
+        return session.reader()
     except UzkzError:
         return session
-    return Session(archive, session.path)
 
 
 def opening_job(
