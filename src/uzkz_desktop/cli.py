@@ -309,11 +309,12 @@ def tags_command(as_json: bool, archive_path: Path | None) -> None:
         parent = names.get(row.parent_id) if row.parent_id is not None else None
         if as_json:
             data = {"name": row.name, "count": row.event_count, "color": row.color}
-            click.echo(_json_line({**data, "parent": parent}))
+            extra = {"parent": parent, "shortcut": row.shortcut, "excerpts": row.excerpt_count}
+            click.echo(_json_line({**data, **extra}))
         else:
-            click.echo(
-                f"{row.event_count:>6}  {row.name}" + (f"  {row.color}" if row.color else "")
-            )
+            key = f"  [{row.shortcut}]" if row.shortcut else ""
+            color = f"  {row.color}" if row.color else ""
+            click.echo(f"{row.event_count:>6}  {row.name}{color}{key}")
 
 
 @cli.command()

@@ -50,7 +50,14 @@ def test_tagging_shows_in_the_event_and_in_search_at_once(data_dir: Path) -> Non
     assert {"curated", "curated/by-hand"} <= set(_tags_of(5))
     assert _found("tag:curated/by-hand") == [5]
     counts = _tag_counts()
-    assert counts["curated"] == {"name": "curated", "count": 1, "color": None, "parent": None}
+    assert counts["curated"] == {
+        "name": "curated",
+        "count": 1,
+        "color": None,
+        "parent": None,
+        "shortcut": None,
+        "excerpts": 0,
+    }
     assert counts["curated/by-hand"]["parent"] == "curated"
 
     result = _run("untag", "5", "curated/by-hand")
@@ -62,7 +69,10 @@ def test_tagging_shows_in_the_event_and_in_search_at_once(data_dir: Path) -> Non
 
 def test_tags_json_counts_events(data_dir: Path) -> None:
     before = _tag_counts()
-    assert all(set(row) == {"name", "count", "color", "parent"} for row in before.values())
+    assert all(
+        set(row) == {"name", "count", "color", "parent", "shortcut", "excerpts"}
+        for row in before.values()
+    )
     for event_id in ("5", "6", "5"):  # tagging twice counts once
         assert _run("tag", event_id, "counted").exit_code == 0
     assert _tag_counts()["counted"]["count"] == 2
