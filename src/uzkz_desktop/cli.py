@@ -352,6 +352,113 @@ def _tag_names(tags: Sequence[str]) -> list[str]:
     return names
 
 
+@cli.command()
+@click.argument("event_ids", nargs=-1, type=int, required=True)
+@ARCHIVE_OPTION
+def accept(event_ids: tuple[int, ...], archive_path: Path | None) -> None:
+    """Accept candidate events (found in imported documents) into the archive."""
+    _curate_many(archive_path, lambda s: s.accept(event_ids), "accepted", event_ids)
+
+
+@cli.command()
+@click.argument("event_ids", nargs=-1, type=int, required=True)
+@ARCHIVE_OPTION
+def reject(event_ids: tuple[int, ...], archive_path: Path | None) -> None:
+    """Reject candidate events: they stay recorded but are no longer shown."""
+    _curate_many(archive_path, lambda s: s.reject(event_ids), "rejected", event_ids)
+
+
+@cli.command()
+@click.argument("event_ids", nargs=-1, type=int, required=True)
+@ARCHIVE_OPTION
+def trash(event_ids: tuple[int, ...], archive_path: Path | None) -> None:
+    """Move events to the trash (`uzkz restore` or `uzkz undo` bring them back)."""
+    _curate_many(archive_path, lambda s: s.trash_events(event_ids), "trashed", event_ids)
+
+
+@cli.command()
+@click.argument("event_ids", nargs=-1, type=int, required=True)
+@ARCHIVE_OPTION
+def restore(event_ids: tuple[int, ...], archive_path: Path | None) -> None:
+    """Take events out of the trash."""
+    _curate_many(archive_path, lambda s: s.restore_events(event_ids), "restored", event_ids)
+
+
+@cli.command()
+@click.argument("keep", type=int)
+@click.argument("other", type=int)
+@ARCHIVE_OPTION
+def merge(keep: int, other: int, archive_path: Path | None) -> None:
+    """Merge event OTHER into KEEP: KEEP gets every excerpt, tag and entity; OTHER goes to
+    the trash."""
+
+    def edit(session: Session) -> int:
+        session.merge_events(keep, other)
+        return 1
+
+    _curate_many(archive_path, edit, f"merged into {keep}", (other,))
+
+
+@cli.command()
+@click.argument("event_id", type=int)
+@click.option("--title", help="The English title.")
+@click.option("--title-uz", help="The Uzbek title.")
+@click.option("--summary")
+@click.option("--date", "date_text", help="As people write it (any language) or EDTF.")
+@click.option("--category")
+@click.option("--notes")
+@click.option("--verified/--not-verified", default=None)
+@ARCHIVE_OPTION
+def edit(
+    event_id: int,
+    title: str | None,
+    title_uz: str | None,
+    summary: str | None,
+    date_text: str | None,
+    category: str | None,
+    notes: str | None,
+    verified: bool | None,
+    archive_path: Path | None,
+) -> None:
+    """Change an event's fields; a date is read the way the window's editor reads it."""
+    fields: dict[str, object] = {
+        name: value
+        for name, value in (
+            ("title_en", title), ("title_uz", title_uz), ("summary", summary),
+            ("category", category), ("notes", notes), ("verified", verified),
+        )
+        if value is not None
+    }  # fmt: skip
+    if date_text is not None:
+        from uzkz_desktop.dates import parse_date
+
+        span = parse_date(date_text)
+        if span is None:
+            raise click.UsageError(
+                f"'{date_text}' is not a date uzkz can read: write it as in the sources"
+                " (2023-yil 18-fevral, 18 февраля 2023 г., 7 Apr 2024) or as EDTF (2023-02-18)"
+            )
+        fields["span"] = span
+    if not fields:
+        raise click.UsageError("say what to change: --title, --date, --category, …")
+    _curate_many(
+        archive_path, lambda s: int(s.update_event(event_id, **fields)), "edited", (event_id,)
+    )
+
+
+def _curate_many(
+    archive_path: Path | None, edit: Callable[[Session], int], verb: str, ids: Sequence[int]
+) -> None:
+    from uzkz_desktop.app import Session
+
+    with _guard(lambda: Session.open(archive_path)) as session:
+        for event_id in ids:
+            _guard(lambda event_id=event_id: session.event(event_id))  # unknown: exit 1
+        changed = _guard(lambda: edit(session))
+    names = ", ".join(str(i) for i in ids)
+    click.echo(f"event{'s' if len(ids) > 1 else ''} {names}: {verb} ({changed} changed)", err=True)
+
+
 def _curate(
     archive_path: Path | None, edit: Callable[[Session], int], verb: str, event_id: int
 ) -> None:

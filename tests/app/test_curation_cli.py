@@ -122,3 +122,49 @@ def test_session_edits_keep_the_index_current(data_dir: Path) -> None:
         assert session.undo() == "rename tag to-merge to merged"
         assert [h.event_id for h in session.search("tag:to-merge").hits] == [5]
     assert resolve_archive().exists()
+
+
+def _show(event_id: int) -> dict[str, object]:
+    result = _run("show", str(event_id), "--json")
+    assert result.exit_code == 0, result.stderr
+    return dict(json.loads(result.stdout))
+
+
+def test_edit_reads_a_date_as_people_write_it_and_undo_restores(data_dir: Path) -> None:
+    before = _show(5)
+    result = _run("edit", "5", "--date", "18 февраля 2023 г.", "--title", "Renamed")
+    assert result.exit_code == 0, result.stderr
+    after = _show(5)
+    assert (after["start"], after["end"], after["precision"]) == (
+        "2023-02-18", "2023-02-18", "day",
+    )  # fmt: skip
+    assert after["title"] == "Renamed"
+    assert _run("undo").exit_code == 0
+    assert _show(5)["start"] == before["start"]
+
+
+def test_edit_refuses_what_is_not_a_date_and_writes_nothing(data_dir: Path) -> None:
+    _run("tags")  # the user's copy exists
+    dump = _dump()
+    result = _run("edit", "5", "--date", "next blue moon")
+    assert result.exit_code == 2
+    assert "not a date" in result.stderr
+    assert _dump() == dump
+
+
+def test_trash_restore_and_merge(data_dir: Path) -> None:
+    assert _run("trash", "5", "6").exit_code == 0
+    assert _show(5)["deleted_at"] is not None
+    assert _run("restore", "5", "6").exit_code == 0
+    assert _show(6)["deleted_at"] is None
+    excerpts = len(_show(5)["excerpts"]) + len(_show(6)["excerpts"])  # type: ignore[arg-type]
+    result = _run("merge", "5", "6")
+    assert result.exit_code == 0, result.stderr
+    assert len(_show(5)["excerpts"]) == excerpts  # type: ignore[arg-type]
+    assert _show(6)["deleted_at"] is not None
+    assert _run("merge", "5", "5").exit_code == 1
+
+
+def _dump() -> str:
+    with Session.open(resolve_archive(None), readonly=True) as session:
+        return session.archive.canonical_dump()
