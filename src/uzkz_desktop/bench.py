@@ -180,7 +180,7 @@ def bench_tagging(path: Path, n_tagged: int = 1000) -> dict[str, float]:
         # the review queue asks for likely duplicates each time it moves to a candidate
         sample = random.Random(7).sample(ids, min(50, len(ids)))
         session.duplicates(sample[0])  # warm: the index's word frequencies
-        times = sorted(_timed(lambda e=e: session.duplicates(e)) for e in sample)
+        times = sorted(_timed(partial(session.duplicates, e)) for e in sample)
     return {
         "tag_1000_events_with_index_s": round(tag, 3),
         "undo_tag_1000_events_with_index_s": round(undo, 3),

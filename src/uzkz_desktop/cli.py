@@ -453,7 +453,7 @@ def _curate_many(
 
     with _guard(lambda: Session.open(archive_path)) as session:
         for event_id in ids:
-            _guard(lambda event_id=event_id: session.event(event_id))  # unknown: exit 1
+            _guard(partial(session.event, event_id))  # an unknown id: a message, exit 1
         changed = _guard(lambda: edit(session))
     names = ", ".join(str(i) for i in ids)
     click.echo(f"event{'s' if len(ids) > 1 else ''} {names}: {verb} ({changed} changed)", err=True)
