@@ -6,7 +6,8 @@ from timeline_helpers import CATEGORIES, day, events_of, layout_of
 
 from uzkz_desktop.timeline import BoxStyle, EventArrays, LanesLayout
 from uzkz_desktop.timeline import lanes as lanes_module
-from uzkz_desktop.timeline.lanes import OVERFLOW, first_fit, greedy_row
+from uzkz_desktop.timeline.events import MONTH, YEAR
+from uzkz_desktop.timeline.lanes import OVERFLOW, UNIT, first_fit, greedy_row
 
 
 def reference_first_fit(lo: list[float], hi: list[float], max_rows: int) -> list[int]:
@@ -95,12 +96,50 @@ def test_packing_is_cached_per_octave() -> None:
 
 
 def test_a_year_of_imprecise_events_does_not_push_out_the_points() -> None:
-    rows = [(i, "2024-01-01", "2024-12-31", 2, 0) for i in range(1, 6)]
-    rows.append((9, "2024-06-01", "2024-06-01", 0, 0))
+    rows = [(i, "2024-01-01", "2024-12-31", 2, 0) for i in range(1, 11)]
+    rows.append((99, "2024-06-01", "2024-06-01", 0, 0))
     lanes = layout_of(events_of(rows))
-    packed = dict(zip(lanes.events.ids.tolist(), lanes.packing(-3).rows.tolist(), strict=True))
-    # Points and bars have tracks of their own: the point keeps row 0, bars overflow after 2.
-    assert packed == {1: 0, 2: 1, 3: OVERFLOW, 4: OVERFLOW, 5: OVERFLOW, 9: 0}
+    # Zoomed out (years 45 px and less): the years are packed, and overflow past 8 rows.
+    packed = dict(zip(lanes.events.ids.tolist(), lanes.packing(2).rows.tolist(), strict=True))
+    # Points and bars have tracks of their own: the point keeps row 0.
+    assert packed == {**{i: i - 1 for i in range(1, 9)}, 9: OVERFLOW, 10: OVERFLOW, 99: 0}
+
+
+def test_where_a_year_is_wide_its_one_year_events_are_left_to_the_stack() -> None:
+    rows = [(i, "2024-01-01", "2024-12-31", 2, 0) for i in range(1, 4)]
+    rows += [(5, "2024-03-01", "2024-03-31", 1, 0), (6, "2023-01-01", "2024-12-31", 2, 0)]
+    lanes = layout_of(events_of(rows))
+    assert lanes.style.unit_px == 200
+    # Bucket 0 (1-2 days a px): a year is 182 px at the least, too narrow to stack on.
+    assert lanes.unit_precisions(0) == ()
+    # Bucket -1: years are at least 365 px; months (28-56 px) are not.
+    assert lanes.unit_precisions(-1) == (YEAR,)
+    assert lanes.unit_precisions(-4) == (YEAR, MONTH)  # months of 224 px and more
+    packed = dict(zip(lanes.events.ids.tolist(), lanes.packing(-1).rows.tolist(), strict=True))
+    # The years wait for their stack; "2023/2024" (two years) and March are packed.
+    assert packed == {1: UNIT, 2: UNIT, 3: UNIT, 6: 0, 5: 1}
+    year = lanes.units(YEAR)
+    lo, hi = year.runs(np.array([1]), np.array([day("2024-01-01")]))
+    assert sorted(lanes.events.ids[year.order[lo[0] : hi[0]]].tolist()) == [1, 2, 3]
+    # Density at that zoom counts the years once only: in their stack, not in the bins.
+    plain, without = lanes.days, lanes.density_days((YEAR,))
+    june = np.array([float(day("2024-06-01"))])
+    assert plain.active(np.array([1]), june, june + 1).tolist() == [4]  # March is over
+    assert without.active(np.array([1]), june, june + 1).tolist() == [1]
+
+
+def test_a_visibility_mask_keeps_only_those_events() -> None:
+    rows = [(1, "2024-01-05", "2024-01-05", 0, 0), (2, "2024-02-01", "2024-02-01", 0, 1),
+            (3, "2024-02-03", "2024-02-03", 0, 0)]  # fmt: skip
+    events = events_of(rows)
+    lanes = LanesLayout(events, CATEGORIES, visible=events.mask_of([1, 3]))
+    assert lanes.categories == (0,)  # category 1 has no visible event: no band
+    assert lanes.lane_of.tolist() == [0, -1, 0]
+    assert lanes.packing(0).rows.tolist() == [0, OVERFLOW, 0]
+    every = LanesLayout(events, CATEGORIES, visible=events.mask_of([1, 3]), only_present=False)
+    assert every.categories == (0, 1, 2, 3)
+    with pytest.raises(ValueError, match="one entry per event"):
+        LanesLayout(events, CATEGORIES, visible=np.ones(2, dtype=np.bool_))
 
 
 def test_points_a_day_apart_share_a_row_only_when_zoomed_in() -> None:

@@ -1,7 +1,7 @@
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from timeline_helpers import day
 
@@ -104,6 +104,7 @@ def test_twelve_month_names_are_required() -> None:
         ticks(Viewport(day("2024-01-01"), day("2025-01-01"), 1600), month_names=("Jan",))
 
 
+@example(726_646.0, 40_000.0, 200, 183.0)  # centuries are 182.6 px apart there: every 2nd
 @given(
     st.floats(700_000, 745_000), st.floats(1.0, 40_000.0), st.integers(200, 3000),
     st.floats(40.0, 200.0),

@@ -10,6 +10,7 @@ mismatch the actual image, the expected one and a diff are written to tmp_path. 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from collections import Counter
@@ -27,7 +28,7 @@ from ui_helpers import categories_by_id
 
 from uzkz_desktop.app import TimelineData
 from uzkz_desktop.timeline import EventArrays, Frame, LanesLayout, Viewport, build_frame
-from uzkz_desktop.ui.timeline_painter import SELECTED, TimelineStyle, paint_frame
+from uzkz_desktop.ui.timeline_painter import NORMAL, SELECTED, TimelineStyle, paint_frame
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
 
 IMAGES = Path(__file__).parent / "images"
@@ -101,8 +102,9 @@ def test_paint_frame_batches_bars_and_draws_each_label_once(style: TimelineStyle
     assert painter.drawRects.call_count == 3 + 3
     drawn_rects = sum(len(c.args[0]) for c in painter.drawRects.call_args_list)
     assert drawn_rects == (1 + 2 + 1) + (2 + 2 + 2)
-    # One pixmap per diamond, one legend chip per band, the overview strip.
-    assert painter.drawPixmap.call_count == 2 + len(frame.bands) + 1
+    # One pixmap per diamond, the legend column (chips and labels of every band), the
+    # overview strip.
+    assert painter.drawPixmap.call_count == 2 + 1 + 1
     selected_pixmap = style.diamond(0, SELECTED, 9.0 + 6)
     assert any(c.args[-1] is selected_pixmap for c in painter.drawPixmap.call_args_list)
     # Text: each label once, each major tick label once, nothing else.
@@ -124,7 +126,7 @@ def test_texts_come_from_the_cache_once_seen_twice(style: TimelineStyle) -> None
     assert len(texts_drawn(first)) == len(labels) + len(ticks)
     for painter in (second, third):
         assert texts_drawn(painter) == []
-        pixmaps = 2 + len(frame.bands) + 1 + len(labels) + len(ticks)
+        pixmaps = 2 + 1 + 1 + len(labels) + len(ticks)
         assert painter.drawPixmap.call_count == pixmaps
 
 
@@ -145,6 +147,96 @@ def test_a_real_paint_shows_the_colours_where_the_frame_says(style: TimelineStyl
     assert frame.today_x is not None
     today = image.pixelColor(round(style.gutter + frame.today_x), round(frame.height * 0.6))
     assert today.red() > 150 > today.green()  # the today line
+
+
+def test_the_legend_column_is_drawn_once_per_band_layout(style: TimelineStyle) -> None:
+    frame = small_frame(style)
+    column = style.legend_column(frame)
+    painter = MagicMock(spec=QPainter)
+    paint_frame(painter, frame, style)
+    assert any(c.args[-1] is column for c in painter.drawPixmap.call_args_list)
+    panned = dataclasses.replace(frame, viewport=frame.viewport.pan(30.0))
+    assert style.legend_column(panned) is column  # same bands: the same pixmap
+    moved = [b._replace(y1=b.y1 + 14) for b in frame.bands]
+    assert style.legend_column(dataclasses.replace(frame, bands=moved)) is not column
+    image = QImage(800 + round(style.gutter), 300, QImage.Format.Format_ARGB32_Premultiplied)
+    real = QPainter(image)
+    paint_frame(real, frame, style)
+    real.end()
+    # The chip of the first band, in its category's colour, inside the column.
+    band = frame.bands[0]
+    chip = image.pixelColor(round(6 + 4.5 + 0.5), round(band.y0 + 6 + 7))
+    assert chip == QColor("#332288")
+
+
+def test_every_selected_item_is_ringed_the_current_one_on_top(style: TimelineStyle) -> None:
+    rows = [
+        (1, "2024-03-10", "2024-03-10", DAY, 0),
+        (4, "2024-06-01", "2024-06-01", DAY, 0),
+        (6, "2024-09-01", "2024-09-01", DAY, 0),
+    ]
+    ids, first, last, precision, category = zip(*rows, strict=True)
+    events = EventArrays.from_columns(
+        ids, [day(d) for d in first], [day(d) for d in last], precision, category
+    )
+    lanes = LanesLayout(events, ["Diplomacy"])
+    view = Viewport(day("2023-12-01"), day("2025-02-01"), 800)
+    frame = build_frame(events, view, (800, 300), lanes_layout=lanes, selection=[6, 1], selected=1)
+    painter = MagicMock(spec=QPainter)
+    paint_frame(painter, frame, style)
+    pixmaps = [c.args[-1] for c in painter.drawPixmap.call_args_list]
+    ringed, plain = style.diamond(0, SELECTED, 9.0 + 6), style.diamond(0, NORMAL, 9.0)
+    assert pixmaps.count(ringed) == 2
+    assert pixmaps.count(plain) == 1  # event 4
+    assert pixmaps.index(plain) < pixmaps.index(ringed)
+    last = max(k for k, p in enumerate(pixmaps) if p is ringed)
+    x = painter.drawPixmap.call_args_list[last].args[0].x()
+    assert x == pytest.approx((frame.items[-1].x0 + frame.items[-1].x1) / 2 - 7.5)
+    assert frame.items[-1].event_id == 1
+
+
+def test_a_cluster_is_a_rail_with_a_stack_glyph_and_one_label(style: TimelineStyle) -> None:
+    rows = [(k, "2024-03-01", "2024-03-31", MONTH, 0) for k in range(1, 13)]
+    ids, first, last, precision, category = zip(*rows, strict=True)
+    events = EventArrays.from_columns(
+        ids, [day(d) for d in first], [day(d) for d in last], precision, category
+    )
+    lanes = LanesLayout(events, ["Diplomacy"])
+    view = Viewport(day("2024-03-01"), day("2024-04-01"), 800)
+    frame = build_frame(
+        events, view, (800, 24 + 40 + 6 + 2 * 14), lanes_layout=lanes,
+        titles=lambda i: f"Meeting {i}", label_width=style.label_width,
+    )  # fmt: skip
+    (cluster,) = frame.clusters
+    assert (cluster.size, cluster.label) == (11, "11 more in Mar 2024")
+    painter = MagicMock(spec=QPainter)
+    paint_frame(painter, frame, style)
+    texts = texts_drawn(painter)
+    assert texts.count("11 more in Mar 2024") == 1
+    assert [t for t in texts if t.startswith("Meeting")] == ["Meeting 1"]
+    rects = [c.args[0] for c in painter.drawRects.call_args_list]
+    rails = [r for group in rects for r in group if r.height() == 4.0]
+    assert len(rails) == 1
+    assert rails[0].width() == pytest.approx(800 - 2, abs=3)
+    glyph = style.cluster_glyph(0, False, 14.0 - 3)  # three bars, as tall as a bar
+    (at,) = [c.args[:2] for c in painter.drawPixmap.call_args_list if c.args[-1] is glyph]
+    assert at == (round(max(cluster.x0, 0) + 1 + 1), round(cluster.y - (14.0 - 3) / 2))
+
+
+def test_overview_tick_labels_stay_inside_the_strip() -> None:
+    from uzkz_desktop.timeline import Overview, Tick, Ticks, TickUnit
+    from uzkz_desktop.ui.timeline_painter import _strip_labels
+
+    ticks = Ticks([Tick(0.0, 10.0, "1990"), Tick(0.0, 300.0, "2000"), Tick(0.0, 390.0, "2010"),
+                   Tick(0.0, 396.0, "2020")], [], TickUnit.DECADE)  # fmt: skip
+    overview = Overview(
+        0.0, 400.0, 0.0, 40.0, np.zeros(400, np.int32), 0, 0.0, 1.0,
+        Viewport(0.0, 1.0, 400), ticks,
+    )  # fmt: skip
+    placed = _strip_labels(overview, lambda text: 24.0, 400.0)
+    # "2010" moves left to end 2 px inside; "2020" would then overlap it: left out.
+    assert placed == [(13.0, "1990"), (303.0, "2000"), (374.0, "2010")]
+    assert all(x + 24.0 <= 398.0 for x, _ in placed)
 
 
 # -- approved renders -----------------------------------------------------------------------------

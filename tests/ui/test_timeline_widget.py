@@ -56,18 +56,23 @@ def timeline_data(rows: list[tuple[int, str, str, int, int, str]] = ROWS) -> Tim
     return TimelineData(events, CATEGORIES, dict(zip(ids, titles, strict=True)), frozenset({7}))
 
 
-@pytest.fixture
-def widget(qtbot: QtBot) -> TimelineWidget:
+def make_widget(qtbot: QtBot, data: TimelineData | None = None) -> TimelineWidget:
+    """A shown 1000 x 420 widget (English, DejaVu Sans) on the sample events."""
     w = TimelineWidget()
     qtbot.addWidget(w)
     w.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     w.setFont(QFont("DejaVu Sans"))
     w.resize(*SIZE)
-    w.set_data(timeline_data())
+    w.set_data(timeline_data() if data is None else data)
     w.set_today(TODAY)
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def widget(qtbot: QtBot) -> TimelineWidget:
+    return make_widget(qtbot)
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -517,10 +522,111 @@ def test_hover_moves_reuse_the_frame_and_paint_like_a_full_paint(
 def test_benchmark_runs(qtbot: QtBot) -> None:
     from uzkz_desktop.ui.bench import bench_timeline_paint
 
-    figures = bench_timeline_paint(3_000, frames=2)
-    for level in ("whole", "5y", "1y", "1m", "1w", "zoom_seq", "pan_seq", "search_1y"):
+    figures = bench_timeline_paint(3_000, frames=3)
+    levels = ("whole", "5y", "1y", "1m", "1w")
+    for level in (*levels, *(f"{z}_hl" for z in levels), "1y_marks", "zoom_seq", "pan_seq",
+                  "search_1y"):  # fmt: skip
         assert figures[f"{level}_mean_ms"] > 0
+        assert figures[f"{level}_p50_ms"] <= figures[f"{level}_p95_ms"]
+        assert figures[f"{level}_p95_ms"] <= figures[f"{level}_max_ms"]
         assert math.isfinite(figures[f"{level}_max_ms"])
+    assert figures["worst_max_ms"] == max(
+        figures[f"{z}{s}_max_ms"] for z in levels for s in ("", "_hl")
+    )
+
+
+# -- lanes by content, month stacks and clusters, fit all ----------------------------------------
+
+
+def test_bands_take_the_rows_their_events_need_and_empty_ones_are_thin(
+    widget: TimelineWidget,
+) -> None:
+    widget.show_range(day("2022-09-01"), day("2022-09-30"))  # only the Aral Sea conference
+    frame = widget.frame()
+    rows = [(b.category, b.point_rows, b.span_rows, b.unit_rows) for b in frame.bands]
+    assert rows == [(0, 0, 0, 0), (1, 0, 0, 0), (2, 1, 0, 0)]
+    assert [b.collapsed for b in frame.bands] == [True, True, False]
+    assert [b.y1 - b.y0 for b in frame.bands] == [12.0, 12.0, 6.0 + 14.0]
+
+
+def month_data(count: int, economy: int = 0) -> TimelineData:
+    """`count` events known only as "March 2023" (diplomacy), `economy` more in economy,
+    and the sample events."""
+    rows = [*ROWS, *[(100 + k, "2023-03-01", "2023-03-31", MONTH, 0, f"Meeting {k}")
+                     for k in range(count)]]  # fmt: skip
+    rows += [(200 + k, "2023-03-01", "2023-03-31", MONTH, 1, f"Fair {k}") for k in range(economy)]
+    return timeline_data(rows)
+
+
+def test_a_month_view_stacks_the_months_events_as_labelled_bars(qtbot: QtBot) -> None:
+    w = make_widget(qtbot, month_data(4))
+    w.show_range(day("2023-03-01"), day("2023-03-31"))
+    frame = w.frame()
+    months = [i for i in frame.items if i.kind == "fuzzy-span"]
+    assert sorted(i.event_id for i in months) == [100, 101, 102, 103]
+    assert all(i.label == f"Meeting {i.event_id - 100}" for i in months)
+    assert len({i.row for i in months}) == 4  # one row each, no density comb
+    assert not frame.density
+    assert not frame.clusters
+
+
+def test_clicking_a_cluster_zooms_into_its_month_and_gives_its_band_the_rows(
+    qtbot: QtBot,
+) -> None:
+    w = make_widget(qtbot, month_data(40, economy=20))
+    w.show_range(day("2023-02-10"), day("2023-04-20"))  # March is half the view
+    frame = w.frame()
+    cluster = next(c for c in frame.clusters if c.category == 0)
+    assert cluster.size >= 20
+    assert cluster.label is not None
+    assert cluster.label.endswith("in March 2023")
+    tip = w.tooltip_text(at(w, (cluster.x0 + cluster.x1) / 2, cluster.y))
+    assert tip is not None
+    assert "events known only as March 2023" in tip
+    click(w, at(w, (max(cluster.x0, 0) + min(cluster.x1, frame.width)) / 2, cluster.y))
+    view = w.viewport()
+    assert view.start < day("2023-03-01") < day("2023-04-01") < view.end
+    assert view.span < 40
+    assert w.expanded_category() == 0
+    expanded = w.frame()
+    hidden = sum(c.size for c in expanded.clusters if c.category == 0)
+    assert hidden < cluster.size  # more of March's events have a row of their own
+    # The other bands keep a row each (or a thin strip); diplomacy has the rest.
+    others = sum(b.y1 - b.y0 for b in expanded.bands[1:])
+    assert expanded.bands[0].y1 - expanded.bands[0].y0 + others > expanded.overview.y0 - 24 - 14
+    qtbot.keyClick(w, Qt.Key.Key_Escape)  # nothing selected: Esc gives the rows back
+    assert w.expanded_category() is None
+    assert sum(c.size for c in w.frame().clusters if c.category == 0) > hidden
+
+
+def test_fit_all_frames_the_events_while_a_long_programme_runs_off_the_edge(
+    qtbot: QtBot,
+) -> None:
+    rows = [*ROWS, (50, "2024-01-01", "2034-12-31", DAY, 1, "Cooperation programme 2024-2034")]
+    w = make_widget(qtbot, timeline_data(rows))
+    view = w.viewport()
+    assert view.start < day("2019-03-14")
+    assert day("2024-11-12") < view.end < day("2027-01-01")  # not 2035
+    programme = item_of(w.frame(), 50)
+    assert programme.x1 > w.frame().width  # drawn running off the right edge
+    for _ in range(30):  # zooming out still reaches its end
+        send_wheel(w, QPointF(300, plot_y(w)), -120)
+    assert w.viewport().end > day("2034-12-31")
+    qtbot.keyClick(w, Qt.Key.Key_F)
+    assert w.viewport() == view
+
+
+def test_newest_labels_stay_inside_the_frame(widget: TimelineWidget) -> None:
+    frame = widget.frame()  # fit all: the newest event is near the right edge
+    newest = item_of(frame, 10)
+    # No room right of it: the label goes left of the diamond, cut before the label
+    # of the 2023 summit (the painter elides it).
+    assert newest.label == "Strategic partnership talks"
+    assert newest.label_left
+    assert newest.label_x + newest.label_w == newest.x0 - 4
+    summit = item_of(frame, 8)
+    assert summit.label_x + summit.label_w + 4 <= newest.label_x
+    assert all(i.label_x + i.label_w <= frame.width for i in frame.items if i.label)
 
 
 # -- small helpers ------------------------------------------------------------------------------

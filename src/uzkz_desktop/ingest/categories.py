@@ -6,10 +6,15 @@ starts in the folded sentence (the gazetteer's fold, so Cyrillic, Latin and ever
 apostrophe glyph meet); each category's sum is multiplied by its specificity (subjects
 1.0, law 0.8, diplomacy 0.5), and the highest wins. A sentence with no keyword is
 "diplomacy" with confidence FALLBACK_CONFIDENCE.
+
+`categories()` reads only the `[[category]]` tables (ids, labels, colours: a fraction of a
+millisecond); the keyword classifier (~100 ms to build) is made on the first `classify`
+or `classify_scores`.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
@@ -21,9 +26,6 @@ from typing import Any
 
 from uzkz_desktop.core.errors import UzkzError
 from uzkz_desktop.core.paths import resources_dir
-
-# The one fold of the project lives in entities.py (it becomes text.normalise.search_fold).
-from uzkz_desktop.ingest.entities import _fold
 
 CATEGORIES_FILE = "categories.toml"
 LANGUAGES = ("uz-Latn", "uz-Cyrl", "ru", "en", "kk")
@@ -48,8 +50,8 @@ class Category:
 
 
 def categories() -> list[Category]:
-    """All categories in display order."""
-    return list(_classifier().categories)
+    """All categories in display order (without building the classifier)."""
+    return list(_category_table())
 
 
 def classify(sentence: str) -> tuple[str, float]:
@@ -74,6 +76,14 @@ def classify_scores(sentence: str) -> dict[str, float]:
         category.id: (score / total if total > 0 else 0.0)
         for category, score in zip(classifier.categories, scores, strict=True)
     }
+
+
+def _fold(text: str) -> str:
+    # The one fold of the project lives in entities.py (it becomes text.normalise.search_fold),
+    # imported on first use: listing the categories needs neither it nor its tables.
+    from uzkz_desktop.ingest.entities import _fold as fold
+
+    return fold(text)
 
 
 # ---------------------------------------------------------------------------
@@ -179,23 +189,63 @@ def _classifier() -> _Classifier:
     return _load_classifier(resources_dir() / CATEGORIES_FILE)
 
 
+@cache
+def _category_table() -> tuple[Category, ...]:
+    return _load_category_table(resources_dir() / CATEGORIES_FILE)
+
+
+# A table header starts its line: "[endings]", "[[category]]", "[category.keywords.ru]".
+_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _load_category_table(path: Path) -> tuple[Category, ...]:
+    """The categories of a categories file, in order, checked as `_load_classifier` checks
+    them, but read from the `[[category]]` tables alone: the keyword tables (nine tenths
+    of the file) are neither parsed nor compiled."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CategoryError(f"{path}: {error}") from error
+    starts = [m.start() for m in _HEADER.finditer(text)] + [len(text)]
+    sections = [text[a:b] for a, b in itertools.pairwise(starts)]
+    own = "".join(s for s in sections if s.lstrip().startswith("[[category]]"))
+    try:
+        data = tomllib.loads(own)
+    except tomllib.TOMLDecodeError:
+        # Not cut cleanly (e.g. a multi-line value with a line starting "["): read it all.
+        return _load_classifier(path).categories
+    found = [_category(raw, path, keywords=False)[0] for raw in _raw_categories(data, path)]
+    _check_ids(found, path)
+    return tuple(found)
+
+
 def _load_classifier(path: Path) -> _Classifier:
     """Read and check a categories file (the default one is read once, on first use)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise CategoryError(f"{path}: {error}") from error
-    raw_categories = data.get("category")
-    if not isinstance(raw_categories, list) or not raw_categories:
-        raise CategoryError(f"{path}: needs [[category]] tables")
-    entries = [_category(raw, path) for raw in raw_categories]
-    ids = [category.id for category, _, _ in entries]
-    if len(set(ids)) != len(ids) or FALLBACK not in ids:
-        raise CategoryError(f"{path}: category ids must be unique and include {FALLBACK!r}")
+    entries = [_category(raw, path) for raw in _raw_categories(data, path)]
+    _check_ids([category for category, _, _ in entries], path)
     return _build(entries, _endings(data.get("endings", {}), path))
 
 
-def _category(raw: object, path: Path) -> tuple[Category, float, dict[str, float]]:
+def _raw_categories(data: dict[str, Any], path: Path) -> list[object]:
+    raw_categories = data.get("category")
+    if not isinstance(raw_categories, list) or not raw_categories:
+        raise CategoryError(f"{path}: needs [[category]] tables")
+    return raw_categories
+
+
+def _check_ids(found: list[Category], path: Path) -> None:
+    ids = [category.id for category in found]
+    if len(set(ids)) != len(ids) or FALLBACK not in ids:
+        raise CategoryError(f"{path}: category ids must be unique and include {FALLBACK!r}")
+
+
+def _category(
+    raw: object, path: Path, *, keywords: bool = True
+) -> tuple[Category, float, dict[str, float]]:
     if not isinstance(raw, dict):
         raise CategoryError(f"{path}: a [[category]] must be a table")
     where = f"{path}: category {raw.get('id')!r}"
@@ -208,7 +258,8 @@ def _category(raw: object, path: Path) -> tuple[Category, float, dict[str, float
     specificity = raw.get("specificity", 1.0)
     if not isinstance(specificity, int | float) or not 0 < specificity <= 1:
         raise CategoryError(f"{where}: specificity must be a number in (0, 1]")
-    return category, float(specificity), _keywords(raw.get("keywords", {}), where)
+    found = _keywords(raw.get("keywords", {}), where) if keywords else {}
+    return category, float(specificity), found
 
 
 def _keywords(raw: object, where: str) -> dict[str, float]:

@@ -9,22 +9,29 @@ What a timeline widget keeps, and when it rebuilds it:
 
 Wheel: `view.zoom_at(x, 1.0015 ** delta).clamped(limits, anchor_x=x)`; drag:
 `view.pan(dx).clamped(limits)`; resize: `view.resized(w)`; keys: `zoom_in()`,
-`zoom_out()`, `step_event` + `centre_on`. Each paint calls `build_frame(...)` once and
-draws the Frame; hit tests and density clicks ask that same Frame. Packing is per zoom
+`zoom_out()`, `step_event` + `centre_on`; fit all: `events.fit_days()` (where events
+are, not where long periods end). Each paint calls `build_frame(..., rows_hint=last.rows)`
+once and draws the Frame (passing the last frame's rows keeps band heights steady while
+panning); hit tests, density and cluster clicks ask that same Frame. Packing is per zoom
 bucket and lazy: `lanes.warm(range(lanes.finest_bucket, 5))` at idle avoids the one-off
-cost when a zoom first enters a bucket.
+cost when a zoom first enters a bucket (and `lanes.units(p)`, `lanes.density_days(u)`
+those of the month and year stacks).
 """
 
 from .events import EventArrays
 from .frame import (
     Band,
+    Cluster,
     DensityHit,
+    DensityLayer,
     DensityStrip,
     Frame,
     FrameGeometry,
     Hover,
     Item,
+    ItemColumns,
     OverflowMark,
+    RowPlan,
     build_frame,
 )
 from .lanes import BoxStyle, LanesLayout
@@ -37,16 +44,20 @@ __all__ = [
     "ENGLISH_MONTHS",
     "Band",
     "BoxStyle",
+    "Cluster",
     "DensityHit",
+    "DensityLayer",
     "DensityStrip",
     "EventArrays",
     "Frame",
     "FrameGeometry",
     "Hover",
     "Item",
+    "ItemColumns",
     "LanesLayout",
     "OverflowMark",
     "Overview",
+    "RowPlan",
     "Tick",
     "TickUnit",
     "Ticks",

@@ -4,8 +4,9 @@ Time is cut into tiles (16 density bins each) on a grid fixed in days per zoom b
 so nothing flickers while panning. A tile of a lane is dense when the events active in
 it without a row outnumber those with one, or when boxes would exceed the frame's item
 budget (densest tiles go first); a sparse tile with a few hidden events gets a '+n' mark.
-Tile counts are binary searches on the packing's sorted (group, day) keys and bin counts
-are lookups in per-lane day tables: the cost follows tiles and bins, not events in view.
+Boxes per tile are binary searches on the packing's sorted (group, day) keys, for the rows
+shown only; everything else (overflow) and the density bins are lookups in per-lane day
+tables: the cost follows tiles and bins, not events in view.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .events import POINT, BoolArray, EventArrays, IntArray
-from .lanes import DAY_KEY, POINTS, BoxStyle, DayTable, KeyTable, Packing
+from .lanes import DAY_KEY, BoxStyle, DayTable, KeyTable, Packing
 from .viewport import Viewport
 
 FloatArray = npt.NDArray[np.floating[Any]]
@@ -68,33 +69,24 @@ def active_counts(
     return counts
 
 
-@dataclass(frozen=True, slots=True)
-class LaneRows:
-    """How many rows of each track fit on screen (the rest of the packing is overflow)."""
-
-    points: int
-    spans: int
-
-    def of(self, track: int) -> int:
-        return self.points if track == POINTS else self.spans
-
-
 def tile_counts(
-    packing: Packing, grid: Grid, lanes: int, fit: LaneRows, style: BoxStyle
+    packing: Packing, grid: Grid, fits: IntArray, style: BoxStyle, days: DayTable | KeyTable
 ) -> tuple[IntArray, IntArray]:
-    """(boxes, overflow) active per (lane, tile): rows that fit vs the rest."""
-    classes = style.max_rows + 1
+    """(boxes, overflow) active per (lane, tile): events in the rows shown (`fits[lane]`
+    rows from the top), and the others of the lane (`days` holds the lane's events that
+    are packed, i.e. without those stacked per unit)."""
     edges = grid.tile_edges()
-    lane = np.arange(lanes)
-    groups = lane[:, None] * classes + np.arange(classes)[None, :]  # (lanes, classes)
-    counts = active_counts(
-        packing.start_keys, packing.end_keys, groups[:, :, None], edges[:-1], edges[1:]
-    )  # (lanes, classes, tiles)
-    fits = np.where(lane % 2 == POINTS, fit.points, fit.spans)
-    is_box = np.arange(classes)[None, :] < fits[:, None]  # (lanes, classes)
-    boxes = np.where(is_box[:, :, None], counts, 0).sum(axis=1)
-    overflow = np.where(is_box[:, :, None], 0, counts).sum(axis=1)
-    return boxes, overflow
+    lanes = len(fits)
+    lane = np.repeat(np.arange(lanes), fits)
+    row = _ranges(np.zeros(lanes, dtype=np.int64), fits.astype(np.int64))
+    groups = lane * style.classes + row
+    shown = active_counts(
+        packing.start_keys, packing.end_keys, groups[:, None], edges[None, :-1], edges[None, 1:]
+    )  # (lane and row pairs, tiles)
+    boxes = np.zeros((lanes, grid.tiles), dtype=np.int64)
+    np.add.at(boxes, lane, shown)
+    every = days.active(np.arange(lanes)[:, None], edges[None, :-1], edges[None, 1:])
+    return boxes, every.astype(np.int64) - boxes
 
 
 def dense_tiles(boxes: IntArray, overflow: IntArray, ratio: float, max_items: int) -> BoolArray:
@@ -135,51 +127,47 @@ def overflow_runs(overflow: IntArray, dense: BoolArray) -> Runs:
     return Runs(lane, first, stop - first, most)
 
 
-class LaneBins(NamedTuple):
-    """Density of one lane over bins first_bin .. first_bin + len(counts) - 1."""
+@dataclass(frozen=True, eq=False)
+class DensityGrid:
+    """Density of the lanes with dense tiles over one common run of bins: row k is lane
+    `lanes[k]`, column i is bin `first_bin + i`. `dense` says where the lane shows density
+    (elsewhere it shows boxes and the counts are only context)."""
 
-    lane: int
+    lanes: IntArray
     first_bin: int
-    counts: npt.NDArray[np.int32]
-    dense: BoolArray  # per bin: part of a dense tile (elsewhere the lane shows boxes)
-    hits: npt.NDArray[np.int32] | None
+    counts: npt.NDArray[np.int32]  # (lanes, bins)
+    dense: BoolArray  # (lanes, bins)
+    hits: npt.NDArray[np.int32] | None  # search hits among counts
+
+    @classmethod
+    def empty(cls) -> DensityGrid:
+        none = np.zeros((0, 0), dtype=np.int32)
+        return cls(np.zeros(0, dtype=np.int64), 0, none, none.astype(np.bool_), None)
 
 
-def lane_bins(
+def density_grid(
     days: DayTable | KeyTable,
     hit_days: DayTable | KeyTable | None,
     dense: BoolArray,
     grid: Grid,
-) -> list[LaneBins]:
-    """For each lane with dense tiles, bin counts from its first to its last dense tile."""
+) -> DensityGrid:
+    """Bin counts of the lanes with dense tiles, from the first dense tile of any of them
+    to the last: one 2-D lookup, no per-lane pieces."""
     lanes = np.flatnonzero(dense.any(axis=1))
     if not len(lanes):
-        return []
+        return DensityGrid.empty()
     rows = dense[lanes]
-    first = np.argmax(rows, axis=1)
-    stop = rows.shape[1] - np.argmax(rows[:, ::-1], axis=1)
+    any_dense = rows.any(axis=0)
+    first = int(np.argmax(any_dense))
+    stop = len(any_dense) - int(np.argmax(any_dense[::-1]))
     bins = (stop - first) * grid.bins_per_tile
     bin0 = (grid.first_tile + first) * grid.bins_per_tile
-    lane = np.repeat(lanes, bins)
-    left = _ranges(bin0, bin0 + bins) * grid.bin_days
-    cut = np.cumsum(bins)[:-1]
-    counts = np.split(days.active(lane, left, left + grid.bin_days), cut)
-    hits: list[npt.NDArray[np.int32] | None] = [None] * len(lanes)
-    if hit_days is not None:
-        hits = list(np.split(hit_days.active(lane, left, left + grid.bin_days), cut))
-    tile_dense = np.split(
-        np.repeat(
-            rows[np.repeat(np.arange(len(lanes)), stop - first), _ranges(first, stop)],
-            grid.bins_per_tile,
-        ),
-        cut,
-    )
-    return [
-        LaneBins(int(n), int(b), c, d, h)
-        for n, b, c, d, h in zip(
-            lanes.tolist(), bin0.tolist(), counts, tile_dense, hits, strict=True
-        )
-    ]
+    left = ((bin0 + np.arange(bins)) * grid.bin_days)[None, :]
+    column = lanes[:, None]
+    counts = days.active(column, left, left + grid.bin_days)
+    hits = None if hit_days is None else hit_days.active(column, left, left + grid.bin_days)
+    tile_dense = np.repeat(rows[:, first:stop], grid.bins_per_tile, axis=1)
+    return DensityGrid(lanes, bin0, counts, tile_dense, hits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,21 +185,18 @@ def candidates(
     events: EventArrays,
     packing: Packing,
     viewport: Viewport,
-    lanes: int,
-    fit: LaneRows,
+    fits: IntArray,
     style: BoxStyle,
 ) -> Candidates:
-    """Events in the rows that fit, whose boxes reach into the view.
+    """Events in the rows shown (`fits[lane]` from the top), whose boxes reach into the view.
 
     Inside a row boxes do not overlap, so ends grow with starts and two binary searches
     bound the row's visible run, long periods begun far left included.
     """
-    classes = style.max_rows + 1
-    lane = np.repeat(np.arange(lanes), classes)
-    row = np.tile(np.arange(classes), lanes)
-    fits = np.where(lane % 2 == POINTS, fit.points, fit.spans)
-    lane, row = lane[row < fits], row[row < fits]
-    groups = lane * classes + row
+    lanes = len(fits)
+    lane = np.repeat(np.arange(lanes), fits)
+    row = _ranges(np.zeros(lanes, dtype=np.int64), fits.astype(np.int64))
+    groups = lane * style.classes + row
     margin = style.point_px * viewport.days_per_px + 1
     lo = np.searchsorted(
         packing.end_keys, groups * DAY_KEY + _day_key(viewport.start - margin, np.floor)
@@ -260,6 +245,15 @@ def dense_limit_x(dense: BoolArray, grid: Grid, viewport: Viewport) -> FloatArra
     at = np.where(dense, left_x[None, :], np.inf)
     limit: FloatArray = np.minimum.accumulate(at[:, ::-1], axis=1)[:, ::-1]
     return limit
+
+
+def dense_before_x(dense: BoolArray, grid: Grid, viewport: Viewport) -> FloatArray:
+    """Per (lane, tile): x where the last dense tile at or before it ends (-inf if none).
+    A label placed left of its box must start after it."""
+    right_x = viewport.xs_for(grid.tile_edges()[1:])
+    at = np.where(dense, right_x[None, :], -np.inf)
+    floor: FloatArray = np.maximum.accumulate(at, axis=1)
+    return floor
 
 
 def _day_key(day: float, rounding: np.ufunc) -> int:

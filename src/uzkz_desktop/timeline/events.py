@@ -165,6 +165,29 @@ class EventArrays:
         deltas -= np.bincount(last - base + 1, minlength=size)
         return MonthCounts(base, np.cumsum(deltas)[:-1].astype(np.int32))
 
+    def fit_days(self, margin_share: float = 0.05, min_margin: int = 365) -> tuple[int, int] | None:
+        """The days a "fit all" frames (first and last, inclusive): where the events are,
+        not where long periods end. On the right, what lies beyond the last one-day event
+        plus a margin (a year, or `margin_share` of the span if more) is left out; on the
+        left, what lies before the first event that is not a period (a day, a month or a
+        year) less that margin. Periods cut this way still run off the edge of the view.
+        Without such events, the first start and the last end."""
+        if not len(self):
+            return None
+        point, period = self.kinds == POINT, self.kinds == SPAN
+        first_start = int(self.start_day[~period].min()) if (~period).any() else None
+        last_start = int(self.start_day[point].max()) if point.any() else None
+        first = int(self.start_day[0]) if first_start is None else first_start
+        last = int(self.running_max_end[-1]) if last_start is None else last_start
+        margin = max(min_margin, round(margin_share * max(last - first, 0)))
+        lo = int(self.start_day[0]) if first_start is None else first_start - margin
+        hi = int(self.running_max_end[-1]) if last_start is None else last_start + margin
+        inside = (self.end_day >= lo) & (self.start_day <= hi)
+        return (
+            int(np.maximum(self.start_day[inside], lo).min()),
+            int(np.minimum(self.end_day[inside], hi).max()),
+        )
+
     @property
     def first_day(self) -> int | None:
         return int(self.start_day[0]) if len(self) else None
@@ -186,6 +209,18 @@ def from_datetime64(values: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int32]
 def month_index(days: npt.ArrayLike) -> IntArray:
     """Months since January 1970 (negative before): for per-month counts."""
     return to_datetime64(days).astype("datetime64[M]").astype(np.int64)
+
+
+def unit_bounds(precision: int, first_day: float, last_day: float) -> tuple[IntArray, IntArray]:
+    """First days of the months (precision MONTH) or years (YEAR) meeting the days
+    first_day..last_day (floats, inclusive of the day last_day falls in), and the first day
+    of the unit after each."""
+    unit = "datetime64[M]" if precision == MONTH else "datetime64[Y]"
+    bounds = to_datetime64([int(np.floor(first_day)), int(np.floor(last_day))])
+    numbers = bounds.astype(unit).astype(np.int64)  # units since 1970
+    stamps = np.arange(numbers[0], numbers[1] + 2).astype(unit)
+    days = from_datetime64(stamps).astype(np.int64)
+    return days[:-1], days[1:]
 
 
 def widen_start(

@@ -2,15 +2,26 @@
 
     frame = build_frame(events, viewport, (w, h), lanes_layout=lanes, today=today)
 
-Top to bottom: the axis (ticks), one band per category (point rows, then bar rows, with
-density strips where boxes would not fit), and the overview strip. Only the visible
-slice is touched: rows come cached from LanesLayout, boxes from two binary searches per
-row, density counts from per-lane day tables. Level of detail is per lane and per tile
-(see _lod): dense tiles show counts, sparse ones boxes, boxes with room get labels.
+Top to bottom: the axis (ticks), one band per category and the overview strip. A band has
+rows of diamonds (one-day events), rows of bars (periods, imprecise dates), then, where a
+month or a year is wide enough, rows of the events known only as one month or year,
+stacked per unit with what does not fit gathered in a cluster ("12 events in March 2023").
+
+Bands take the rows their events need around the visible days (a band with none there is
+a thin strip), within the window's height: `Frame.rows` handed back as `rows_hint` to the
+next frame keeps heights steady while panning (rows grow when events come near the view
+and shrink only when they are well away from it).
+
+Only the visible slice is touched: rows come cached from LanesLayout, boxes from two binary
+searches per row, density counts from per-lane day tables, unit stacks from two binary
+searches per (band, unit). Level of detail is per lane and per tile (see _lod): dense
+tiles show counts, sparse ones boxes, boxes with room get labels. Items are numpy columns
+(`Frame.columns`); `Frame.items` and `Frame.clusters` are the same as tuples.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -21,23 +32,33 @@ import numpy as np
 import numpy.typing as npt
 
 from . import _lod
-from .events import KIND_NAMES, POINT, EventArrays
-from .lanes import POINTS, SPANS, Highlight, LanesLayout
+from .events import MONTH, POINT, YEAR, BoolArray, EventArrays, IntArray, unit_bounds
+from .lanes import POINTS, SPANS, Highlight, LanesLayout, Packing
 from .overview import Overview, build_overview
 from .ticks import ENGLISH_MONTHS, Ticks, TickUnit, choose_unit, format_day, ticks
 from .viewport import ViewLimits, Viewport
 
 TRACK_NAMES = ("points", "spans")
+ITEM_KINDS = ("point", "span", "fuzzy-span", "cluster")
+CLUSTER = 3  # ITEM_KINDS index of a cluster
+FloatArray = _lod.FloatArray
+# Columns of RowPlan.wanted: rows of diamonds, of packed bars, of years, of months.
+_P, _S, _Y, _M = range(4)
+_UNIT_COLUMN = {YEAR: _Y, MONTH: _M}
 
 
 class Item(NamedTuple):
     """A box: a diamond (kind 'point') or a bar ('span', 'fuzzy-span') from x0 to x1,
     centred on y. 'fuzzy-span' is one month or year known only as that: draw it faint.
-    A 'span' whose precision or end_precision is above 0 (day) has fuzzy ends."""
+    A 'span' whose precision or end_precision is above 0 (day) has fuzzy ends.
+
+    `label_x`, `label_w` hold the label block: `marks` coloured dots (Frame.mark_step px
+    each), then the text (`label`, None when only the dots fit); a label that had to go
+    left of its box (`label_left`) has the text first, the dots next to the box."""
 
     event_id: int
     band: int
-    row: int  # within the band, top = 0: point rows first, then bar rows
+    row: int  # within the band, top = 0: point rows, bar rows, then unit rows
     x0: float
     x1: float
     y: float
@@ -45,10 +66,33 @@ class Item(NamedTuple):
     precision: int
     end_precision: int
     category: int
-    selected: bool
+    selected: bool  # in the selection
     dimmed: bool  # search hits are shown and everything else is dimmed
     label: str | None
-    label_x: float  # text starts here (left aligned, vertically centred on y)
+    label_x: float
+    label_w: float
+    marks: int = 0
+    current: bool = False  # the selected event the keys and the excerpt panel follow
+    label_left: bool = False
+
+
+class Cluster(NamedTuple):
+    """`size` events of one band known only as one month or year (`precision`), not
+    drawn one by one for want of rows: a bar over their unit, labelled."""
+
+    band: int
+    category: int
+    row: int
+    x0: float
+    x1: float
+    y: float
+    size: int  # events in it
+    hits: int | None  # search hits among them, when a search is active
+    precision: int
+    first_day: int  # the unit's days, inclusive
+    last_day: int
+    label: str | None
+    label_x: float
     label_w: float
 
 
@@ -59,13 +103,19 @@ class Band(NamedTuple):
     label: str
     point_rows: int  # rows of diamonds from the band top (after band_pad)
     span_rows: int  # rows of bars below them
+    unit_rows: int = 0  # rows of one-month / one-year events below those
+
+    @property
+    def collapsed(self) -> bool:
+        """Nothing of this band near the view: a thin strip with its name."""
+        return not (self.point_rows or self.span_rows or self.unit_rows)
 
 
 class DensityStrip(NamedTuple):
-    """Density of one track of a band: counts[i] events (all rows, all precisions) are
-    active in bin i, which spans x0 + i * bin_px .. x0 + (i + 1) * bin_px. Draw the bins
-    where `dense` is True over y0..y1 (one small image per strip); elsewhere the track
-    shows boxes and the bins are only context."""
+    """Density of one track of a band: counts[i] events (all rows, all precisions but the
+    one-unit events stacked per unit) are active in bin i, which spans
+    x0 + i * bin_px .. x0 + (i + 1) * bin_px. Draw the bins where `dense` is True over
+    y0..y1; elsewhere the track shows boxes and the bins are only context."""
 
     band: int
     track: str  # 'points' or 'spans'
@@ -118,15 +168,120 @@ class FrameGeometry:
     row_height: float = 14.0
     min_row_height: float = 8.0
     band_pad: float = 3.0
+    collapsed_height: float = 12.0  # a band with nothing near the view
     label_pad: float = 4.0
     label_gap: float = 4.0  # free px between a label's end and the next box
     min_label_px: float = 40.0  # room below which no title is even asked for
+    edge_pad: float = 2.0  # labels end this far inside the right edge
+    mark_step: float = 6.0  # px per coloured mark before a label
+    cluster_glyph_px: float = 10.0  # room for a cluster's stack glyph before its label
+    max_marks: int = 3
     bin_px: float = 2.0  # density bins are 2-4 px (fixed in days within a zoom bucket)
     bins_per_tile: int = 16
     max_items: int = 600
     dense_ratio: float = 1.0  # a tile turns to density when hidden events outnumber boxes
     max_labels: int = 300
+    max_selected: int = 200  # selected events hidden in density still drawn, at most
     tick_spacing_px: float = 80.0
+    grow_margin: float = 0.1  # rows grow for events within this share of the span ...
+    shrink_margin: float = 1.0  # ... and shrink when none are within this share
+
+
+@dataclass(frozen=True, eq=False)
+class RowPlan:
+    """The rows each band asks for, per column (diamonds, bars, years, months). Pass a
+    frame's `rows` as the next frame's `rows_hint`: while the layout and zoom bucket are
+    the same, rows grow at once but shrink only when nothing needs them nearby."""
+
+    layout: LanesLayout
+    bucket: int
+    expand: int | None
+    wanted: IntArray  # (bands, 4)
+    start: float = 0.0  # the view the needs were measured around
+    end: float = 0.0
+
+    def fits(self, layout: LanesLayout, bucket: int, expand: int | None) -> bool:
+        return self.layout is layout and self.bucket == bucket and self.expand == expand
+
+    def near(self, viewport: Viewport, share: float) -> bool:
+        """The view moved and zoomed by less than `share` of its span since the needs
+        were measured: they still hold (the margins cover that much)."""
+        slack = share * viewport.span
+        return abs(viewport.start - self.start) < slack and abs(viewport.end - self.end) < slack
+
+
+@dataclass(frozen=True, eq=False)
+class ItemColumns:
+    """Items and clusters as columns, in drawing order (the current selection last)."""
+
+    ids: IntArray  # -1 for clusters
+    band: IntArray
+    row: IntArray
+    x0: FloatArray
+    x1: FloatArray
+    y: FloatArray
+    kind: npt.NDArray[np.int8]  # index in ITEM_KINDS
+    precision: npt.NDArray[np.int8]
+    end_precision: npt.NDArray[np.int8]
+    category: IntArray
+    selected: BoolArray
+    current: BoolArray
+    dimmed: BoolArray
+    labels: list[str | None]
+    label_x: FloatArray
+    label_w: FloatArray
+    label_left: BoolArray  # the label ends left of its box: marks after the text
+    marks: npt.NDArray[np.int8]
+    count: IntArray  # clusters: events in it
+    hits: IntArray  # clusters: search hits in it (-1: no search)
+    first_day: IntArray  # the event's (or the cluster's unit's) days, inclusive
+    last_day: IntArray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def empty(cls) -> ItemColumns:
+        f, i, b, s = np.zeros(0), np.zeros(0, np.int64), np.zeros(0, np.bool_), np.zeros(0, np.int8)
+        return cls(i, i, i, f, f, f, s, s, s, i, b, b, b, [], f, f, b, s, i, i, i, i)
+
+    def take(self, order: IntArray) -> ItemColumns:
+        labels = [self.labels[k] for k in order.tolist()]
+        values = {name: getattr(self, name)[order] for name in _COLUMN_NAMES if name != "labels"}
+        return ItemColumns(labels=labels, **values)
+
+    @staticmethod
+    def concat(parts: Sequence[ItemColumns]) -> ItemColumns:
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return ItemColumns.empty()
+        if len(parts) == 1:
+            return parts[0]
+        values = {
+            name: np.concatenate([getattr(p, name) for p in parts])
+            for name in _COLUMN_NAMES
+            if name != "labels"
+        }
+        return ItemColumns(labels=[t for p in parts for t in p.labels], **values)
+
+
+_COLUMN_NAMES = tuple(ItemColumns.__dataclass_fields__)
+
+
+@dataclass(frozen=True, eq=False)
+class DensityLayer:
+    """The density grid placed on screen: grid row k is drawn over y0[k]..y1[k]."""
+
+    grid: _lod.DensityGrid
+    band: IntArray
+    track: IntArray
+    y0: FloatArray
+    y1: FloatArray
+    x0: float  # x of the first bin
+    bin_px: float
+    first_day: float
+    bin_days: float
+    max: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -139,73 +294,119 @@ class Frame:
     axis: tuple[float, float]  # y0, y1 of the tick axis
     ticks: Ticks
     bands: list[Band]
-    density: list[DensityStrip]
-    density_max: int
-    items: list[Item]  # draw in order: the selected item comes last
+    layer: DensityLayer | None
+    columns: ItemColumns
     overflow: list[OverflowMark]
     today_x: float | None
     hover: Hover | None
     overview: Overview
     in_view: int  # events (of the bands shown) active in the visible days, for a status line
+    rows: RowPlan | None = None  # hand back as the next frame's rows_hint
+    mark_step: float = 6.0
+
+    @property
+    def density_max(self) -> int:
+        return 0 if self.layer is None else self.layer.max
+
+    @cached_property
+    def density(self) -> list[DensityStrip]:
+        layer = self.layer
+        if layer is None:
+            return []
+        grid, strips = layer.grid, []
+        x1 = layer.x0 + grid.counts.shape[1] * layer.bin_px
+        for k in range(len(grid.lanes)):
+            counts, dense = grid.counts[k], grid.dense[k]
+            peak = int(counts.max(initial=0, where=dense))
+            strips.append(DensityStrip(
+                int(layer.band[k]), TRACK_NAMES[int(layer.track[k])], layer.x0, x1,
+                float(layer.y0[k]), float(layer.y1[k]), counts, dense, peak, layer.bin_px,
+                layer.first_day, layer.bin_days, None if grid.hits is None else grid.hits[k],
+            ))  # fmt: skip
+        return strips
+
+    @cached_property
+    def items(self) -> list[Item]:
+        """The events drawn, in drawing order (the current selection last)."""
+        c = self.columns
+        which = np.flatnonzero(c.kind != CLUSTER)
+        return list(map(
+            Item, c.ids[which].tolist(), c.band[which].tolist(), c.row[which].tolist(),
+            c.x0[which].tolist(), c.x1[which].tolist(), c.y[which].tolist(),
+            map(ITEM_KINDS.__getitem__, c.kind[which].tolist()),
+            c.precision[which].tolist(), c.end_precision[which].tolist(),
+            c.category[which].tolist(), c.selected[which].tolist(), c.dimmed[which].tolist(),
+            [c.labels[k] for k in which.tolist()], c.label_x[which].tolist(),
+            c.label_w[which].tolist(), c.marks[which].tolist(), c.current[which].tolist(),
+            c.label_left[which].tolist(),
+        ))  # fmt: skip
+
+    @cached_property
+    def clusters(self) -> list[Cluster]:
+        c = self.columns
+        out = []
+        for k in np.flatnonzero(c.kind == CLUSTER).tolist():
+            hits = int(c.hits[k])
+            out.append(Cluster(
+                int(c.band[k]), int(c.category[k]), int(c.row[k]), float(c.x0[k]),
+                float(c.x1[k]), float(c.y[k]), int(c.count[k]), None if hits < 0 else hits,
+                int(c.precision[k]), int(c.first_day[k]), int(c.last_day[k]), c.labels[k],
+                float(c.label_x[k]), float(c.label_w[k]),
+            ))  # fmt: skip
+        return out
 
     def hit_test(self, x: float, y: float, radius: float = 4.0) -> int | None:
         """The event whose box or label is nearest to (x, y), within radius px."""
-        if not self.items:
+        k = self._nearest(x, y, radius, events=True)
+        return None if k is None else int(self.columns.ids[k])
+
+    def cluster_at(self, x: float, y: float, radius: float = 2.0) -> Cluster | None:
+        """The cluster under (x, y): zoom into its unit or expand its band on click."""
+        k = self._nearest(x, y, radius, events=False)
+        if k is None:
             return None
-        a = self._hit_arrays
-        half = self.row_height / 2
-        dy = np.maximum(np.abs(y - a[2]) - half, 0)
-        box = np.hypot(np.maximum(np.maximum(a[0] - x, x - a[1]), 0), dy)
-        text = np.hypot(np.maximum(np.maximum(a[3] - x, x - a[3] - a[4]), 0), dy)
-        dist = np.where(a[4] > 0, np.minimum(box, text), box)
-        # Later items are drawn on top, so among equals the last one wins.
-        best = len(dist) - 1 - int(np.argmin(dist[::-1]))
-        return self.items[best].event_id if dist[best] <= radius else None
+        before = int(np.count_nonzero(self.columns.kind[:k] == CLUSTER))
+        return self.clusters[before]
 
     def density_at(self, x: float, y: float) -> DensityHit | None:
         """The density bin under (x, y), for "list the events here"."""
-        for strip in self.density:
-            if strip.y0 <= y <= strip.y1 and strip.x0 <= x < strip.x1:
-                i = min(int((x - strip.x0) // strip.bin_px), len(strip.counts) - 1)
-                if not strip.dense[i]:
-                    continue
-                # The days whose [d, d + 1) meets the bin, as the counts take them.
-                first = strip.first_day + i * strip.bin_days
-                last = int(np.ceil(first + strip.bin_days)) - 1
-                category = self.bands[strip.band].category
-                return DensityHit(
-                    strip.band, category, strip.track, int(np.floor(first)), last,
-                    int(strip.counts[i]),
-                )  # fmt: skip
+        layer = self.layer
+        if layer is None:
+            return None
+        grid = layer.grid
+        bins = grid.counts.shape[1]
+        i = int((x - layer.x0) // layer.bin_px)
+        if not 0 <= i < bins:
+            return None
+        for k in np.flatnonzero((layer.y0 <= y) & (y <= layer.y1)).tolist():
+            if not grid.dense[k, i]:
+                continue
+            # The days whose [d, d + 1) meets the bin, as the counts take them.
+            first = layer.first_day + i * layer.bin_days
+            last = int(np.ceil(first + layer.bin_days)) - 1
+            band = int(layer.band[k])
+            return DensityHit(
+                band, self.bands[band].category, TRACK_NAMES[int(layer.track[k])],
+                int(np.floor(first)), last, int(grid.counts[k, i]),
+            )  # fmt: skip
         return None
 
-    @cached_property
-    def _hit_arrays(self) -> npt.NDArray[np.float64]:
-        return np.array([(i.x0, i.x1, i.y, i.label_x, i.label_w) for i in self.items]).T
+    def _nearest(self, x: float, y: float, radius: float, *, events: bool) -> int | None:
+        c = self.columns
+        if not len(c):
+            return None
+        half = self.row_height / 2
+        dy = np.maximum(np.abs(y - c.y) - half, 0)
+        box = np.hypot(np.maximum(np.maximum(c.x0 - x, x - c.x1), 0), dy)
+        text = np.hypot(np.maximum(np.maximum(c.label_x - x, x - c.label_x - c.label_w), 0), dy)
+        dist = np.where(c.label_w > 0, np.minimum(box, text), box)
+        dist = np.where((c.kind == CLUSTER) != events, dist, np.inf)
+        # Later items are drawn on top, so among equals the last one wins.
+        best = len(dist) - 1 - int(np.argmin(dist[::-1]))
+        return best if dist[best] <= radius else None
 
 
-@dataclass(frozen=True, slots=True)
-class _BandLayout:
-    """Vertical layout shared by all bands."""
-
-    band_height: float
-    row_height: float
-    fit: _lod.LaneRows
-    top: float
-    pad: float
-
-    def band_top(self, band: int) -> float:
-        return self.top + band * self.band_height
-
-    def track_top(self, band: int, track: int) -> float:
-        offset = 0 if track == POINTS else self.fit.points * self.row_height
-        return self.band_top(band) + self.pad + offset
-
-    def track_bottom(self, band: int, track: int) -> float:
-        rows = self.fit.of(track)
-        if not rows:  # no room for a row: density uses the whole band
-            return self.band_top(band) + self.band_height - self.pad
-        return self.track_top(band, track) + rows * self.row_height
+ClusterLabels = Callable[[int, int, int, int], Sequence[str]]
 
 
 def build_frame(
@@ -215,20 +416,31 @@ def build_frame(
     *,
     lanes_layout: LanesLayout,
     selected: int | None = None,
+    selection: npt.ArrayLike | None = None,
     highlighted: npt.NDArray[np.generic] | AbstractSet[int] | None = None,
+    marks: npt.NDArray[np.int8] | None = None,
     hover_x: float | None = None,
     label_width: Callable[[str], float] | None = None,
     titles: Callable[[int], str] | None = None,
+    cluster_labels: ClusterLabels | None = None,
     today: int | None = None,
     limits: ViewLimits | None = None,
     month_names: Sequence[str] = ENGLISH_MONTHS,
     geometry: FrameGeometry | None = None,
+    rows_hint: RowPlan | None = None,
+    expand: int | None = None,
 ) -> Frame:
     """Everything the painter needs for a width x height widget.
 
-    `highlighted` is a bool mask aligned with `events` or a set/array of event ids (search
-    hits: the others are dimmed). `titles(event_id)` and `label_width(text)` enable labels;
-    both are called only for boxes with room, so pass cached callables.
+    `selected` is the current event; `selection` more selected ids (drawn selected, and
+    drawn even where density would hide them). `highlighted` is a bool mask aligned with
+    `events` or a set/array of event ids (search hits: the others are dimmed). `marks`,
+    aligned with `events`, is how many coloured marks each event carries (0-3).
+    `titles(event_id)` and `label_width(text)` enable labels; both are called only for
+    boxes with room, so pass cached callables. `cluster_labels(count, shown, first_day,
+    precision)` gives a cluster's label texts, longest first (`shown`: events of that
+    unit drawn above it). `expand` (a category code) gives that band all the rows it
+    can use.
     """
     width, height = size
     if viewport.width_px != width:
@@ -236,20 +448,44 @@ def build_frame(
     if lanes_layout.events is not events:
         raise ValueError("lanes_layout was built for other events")
     geom = geometry or FrameGeometry()
+    lanes = lanes_layout
     limits = limits or ViewLimits.around(events.first_day, events.last_day)
-    layout = _band_layout(lanes_layout, height, geom)
     bucket = LanesLayout.bucket_for(viewport.days_per_px)
-    hits = None if highlighted is None else lanes_layout.highlight(highlighted)
+    packing = lanes.packing(bucket)
+    hits = None if highlighted is None else lanes.highlight(highlighted)
+    expand_band = lanes.categories.index(expand) if expand in lanes.categories else None
+    plan = _plan_rows(lanes, packing, viewport, geom, rows_hint, expand, bucket)
+    layout = _allocate(plan.wanted, height, geom, expand_band, lanes.categories)
     bands = [
-        Band(c, layout.band_top(b), layout.band_top(b) + layout.band_height, label,
-             layout.fit.points, layout.fit.spans)
-        for b, (c, label) in enumerate(
-            zip(lanes_layout.categories, lanes_layout.labels, strict=True)
-        )
+        Band(c, float(layout.y0[b]), float(layout.y1[b]), label,
+             int(layout.rows[b, _P]), int(layout.rows[b, _S]),
+             int(layout.rows[b, _Y] + layout.rows[b, _M]))
+        for b, (c, label) in enumerate(zip(lanes.categories, lanes.labels, strict=True))
     ]  # fmt: skip
-    density, marks, found = _lanes(events, viewport, lanes_layout, bucket, layout, geom, hits)
-    labelled = _label_and_build(
-        events, found, viewport, layout, geom, lanes_layout, selected, hits, titles, label_width
+    density_units = packing.units
+    grid = _lod.Grid.for_view(viewport, bucket, geom.bin_px, geom.bins_per_tile)
+    days = lanes.density_days(density_units)
+    fits = layout.fits()
+    boxes, overflow = _lod.tile_counts(packing, grid, fits, lanes.style, days)
+    dense = _lod.dense_tiles(boxes, overflow, geom.dense_ratio, geom.max_items)
+    hit_days = None if hits is None else hits.days_without(density_units)
+    layer = _density(_lod.density_grid(days, hit_days, dense, grid), grid, viewport, layout)
+    marks_out = _marks(_lod.overflow_runs(overflow, dense), grid, viewport, layout)
+    found = _lod.candidates(events, packing, viewport, fits, lanes.style)
+    keep = _lod.keep_in_sparse(events, found, dense, grid)
+    dense_x = _lod.dense_limit_x(dense, grid, viewport)
+    dense_floor = _lod.dense_before_x(dense, grid, viewport)
+    chosen = _Chosen.concat([
+        _packed(events, found, keep, layout, grid, (dense_x, dense_floor), viewport),
+        _stacked(events, lanes, viewport, layout, packing.units, hits),
+    ])  # fmt: skip
+    selection_mask = _selection(events, selected, selection)
+    columns = _columns(
+        events, chosen, viewport, layout, geom, hits, selection_mask, marks, titles,
+        label_width, cluster_labels, month_names,
+    )  # fmt: skip
+    columns = _with_selection(
+        columns, events, lanes, packing, viewport, layout, geom, selected, selection_mask
     )
     unit = choose_unit(viewport.days_per_px, geom.tick_spacing_px)
     return Frame(
@@ -261,223 +497,632 @@ def build_frame(
         axis=(0.0, geom.axis_height),
         ticks=ticks(viewport, geom.tick_spacing_px, month_names),
         bands=bands,
-        density=density,
-        density_max=max((s.max for s in density), default=0),
-        items=labelled,
-        overflow=marks,
+        layer=layer,
+        columns=columns,
+        overflow=marks_out,
         today_x=_today_x(viewport, today),
         hover=_hover(viewport, hover_x, unit, month_names),
-        in_view=_in_view(lanes_layout, viewport),
+        in_view=_in_view(lanes, viewport),
         overview=build_overview(
             events, limits, viewport,
             (0.0, height - geom.overview_height, float(width), float(height)),
             min_spacing_px=geom.tick_spacing_px, month_names=month_names,
         ),
+        rows=plan,
+        mark_step=geom.mark_step,
     )  # fmt: skip
 
 
-def _band_layout(lanes: LanesLayout, height: int, geom: FrameGeometry) -> _BandLayout:
-    style = lanes.style
-    wanted_rows = style.point_rows + style.span_rows
-    plot = max(height - geom.axis_height - geom.overview_height, 0.0)
-    wanted = wanted_rows * geom.row_height + 2 * geom.band_pad
-    band_height = min(plot / max(lanes.band_count, 1), wanted)
-    inner = max(band_height - 2 * geom.band_pad, 0.0)
-    row_height = max(min(geom.row_height, inner / wanted_rows), geom.min_row_height)
-    rows = min(int(inner // row_height), wanted_rows)
-    # Shrinking windows lose rows from both tracks in proportion; the rest goes to density.
-    points = min(style.point_rows, -(-rows * style.point_rows // wanted_rows))
-    spans = min(style.span_rows, rows - points)
-    fit = _lod.LaneRows(points, spans)
-    return _BandLayout(band_height, row_height, fit, geom.axis_height, geom.band_pad)
+# -- rows per band ------------------------------------------------------------------------------
 
 
-class _Found(NamedTuple):
-    candidates: _lod.Candidates
-    dense: npt.NDArray[np.bool_]
-    grid: _lod.Grid
-
-
-def _lanes(
-    events: EventArrays,
-    viewport: Viewport,
+def _plan_rows(
     lanes: LanesLayout,
-    bucket: int,
-    layout: _BandLayout,
+    packing: Packing,
+    viewport: Viewport,
     geom: FrameGeometry,
-    hits: Highlight | None,
-) -> tuple[list[DensityStrip], list[OverflowMark], _Found]:
-    n_lanes = 2 * lanes.band_count
-    packing = lanes.packing(bucket)
-    grid = _lod.Grid.for_view(viewport, bucket, geom.bin_px, geom.bins_per_tile)
-    boxes, overflow = _lod.tile_counts(packing, grid, n_lanes, layout.fit, lanes.style)
-    dense = _lod.dense_tiles(boxes, overflow, geom.dense_ratio, geom.max_items)
-    density = _density(lanes, grid, dense, viewport, layout, hits)
-    marks = _marks(_lod.overflow_runs(overflow, dense), grid, viewport, layout)
-    found = _lod.candidates(events, packing, viewport, n_lanes, layout.fit, lanes.style)
-    keep = _lod.keep_in_sparse(events, found, dense, grid)
-    kept = _lod.Candidates(
-        found.index[keep], found.lane[keep], found.row[keep], found.x0[keep], found.x1[keep]
-    )
-    return density, marks, _Found(kept, dense, grid)
-
-
-def _marks(
-    runs: _lod.Runs, grid: _lod.Grid, viewport: Viewport, layout: _BandLayout
-) -> list[OverflowMark]:
-    edges = viewport.xs_for(grid.tile_edges())
-    marks = []
-    for lane, first, length, hidden in zip(
-        runs.lane.tolist(),
-        runs.first.tolist(),
-        runs.length.tolist(),
-        runs.hidden.tolist(),
-        strict=True,
+    hint: RowPlan | None,
+    expand: int | None,
+    bucket: int,
+) -> RowPlan:
+    span, view = viewport.span, (viewport.start, viewport.end)
+    # Measured afresh once the view has moved by the grow margin: before anything the
+    # margin did not cover can come into view.
+    if (
+        hint is not None
+        and hint.fits(lanes, bucket, expand)
+        and hint.near(viewport, geom.grow_margin)
     ):
-        band, track = divmod(lane, 2)
-        x0 = max(float(edges[first]), 0.0)
-        x1 = min(float(edges[first + length]), float(viewport.width_px))
-        y = layout.track_bottom(band, track) - 1
-        marks.append(OverflowMark(band, TRACK_NAMES[track], x0, x1, y, hidden))
-    return marks
+        return hint
+    windows = [
+        (viewport.start - margin * span, viewport.end + margin * span)
+        for margin in (geom.grow_margin, geom.shrink_margin)
+    ]
+    if hint is None or not hint.fits(lanes, bucket, expand):
+        return RowPlan(lanes, bucket, expand, _needs(lanes, packing, windows[:1])[0], *view)
+    near, far = _needs(lanes, packing, windows)
+    kept = hint.wanted
+    wanted = np.where(near > kept, near, np.where(far < kept, far, kept))
+    return RowPlan(lanes, bucket, expand, wanted, *view)
+
+
+def _needs(
+    lanes: LanesLayout, packing: Packing, windows: Sequence[tuple[float, float]]
+) -> IntArray:
+    """(windows, bands, 4): per [start, end) window, the rows the events active there
+    need: packed rows up to the highest one used (all of them where some overflow), and
+    per unit kind the most events of one unit. All windows in one pass."""
+    style = lanes.style
+    bands = lanes.band_count
+    out = np.zeros((len(windows), bands, 4), dtype=np.int64)
+    if not bands:
+        return out
+    n = lanes.lanes
+    left = np.array([w[0] for w in windows])
+    right = np.array([w[1] for w in windows])
+    shown = style.max_rows + 1  # rows and the overflow class
+    groups = np.arange(n)[:, None] * style.classes + np.arange(shown)[None, :]
+    counts = _lod.active_counts(
+        packing.start_keys, packing.end_keys, groups[None], left[:, None, None],
+        right[:, None, None],
+    )  # fmt: skip
+    used = counts[..., : style.max_rows] > 0
+    top = np.where(used.any(axis=-1), style.max_rows - np.argmax(used[..., ::-1], axis=-1), 0)
+    cap = np.where(np.arange(n) % 2 == POINTS, style.point_rows, style.span_rows)
+    need = np.where(counts[..., style.overflow_class] > 0, cap, np.minimum(top, cap))
+    out[..., _P], out[..., _S] = need[:, 0::2], need[:, 1::2]
+    for precision in packing.units:
+        firsts, nexts = unit_bounds(precision, float(left.min()), float(right.max()) - 1e-9)
+        lo, hi = lanes.units(precision).runs((np.arange(bands) * 2 + SPANS)[:, None], firsts)
+        meets = (firsts[None, :] < right[:, None]) & (nexts[None, :] > left[:, None])
+        per_window = np.where(meets[:, None, :], (hi - lo)[None, :, :], 0)
+        out[..., _UNIT_COLUMN[precision]] = per_window.max(axis=-1, initial=0)
+    return out
+
+
+@dataclass(frozen=True, eq=False)
+class _Layout:
+    """Rows per band and column (diamonds, bars, years, months) and where bands are."""
+
+    rows: IntArray  # (bands, 4)
+    row_height: float
+    y0: FloatArray
+    y1: FloatArray
+    pad: float
+    categories: IntArray  # category code of each band
+
+    def fits(self) -> IntArray:
+        """Packed rows shown per lane (band * 2 + track)."""
+        out = np.zeros(2 * len(self.rows), dtype=np.int64)
+        out[0::2], out[1::2] = self.rows[:, _P], self.rows[:, _S]
+        return out
+
+    def first_row(self, column: int) -> IntArray:
+        """Per band, the row (in the band) where a column's rows begin."""
+        return self.rows[:, :column].sum(axis=1)
+
+    def row_y(self, band: IntArray, row_in_band: IntArray) -> FloatArray:
+        y: FloatArray = self.y0[band] + self.pad + (row_in_band + 0.5) * self.row_height
+        return y
+
+    def track_top(self, band: IntArray, track: IntArray) -> FloatArray:
+        rows = np.where(track == POINTS, 0, self.rows[band, _P])
+        top: FloatArray = self.y0[band] + self.pad + rows * self.row_height
+        return top
+
+    def track_bottom(self, band: IntArray, track: IntArray) -> FloatArray:
+        rows = self.rows[band, np.where(track == POINTS, _P, _S)]
+        bottom: FloatArray = self.track_top(band, track) + rows * self.row_height
+        return bottom
+
+
+def _allocate(
+    wanted: IntArray,
+    height: int,
+    geom: FrameGeometry,
+    expand: int | None,
+    categories: Sequence[int],
+) -> _Layout:
+    """Rows for each band within the plot's height: all it wants when everything fits;
+    else each wanted column keeps one row and the rest is shared out evenly (the most
+    rows a band gets is as small as it can be), the expanded band first."""
+    bands = len(wanted)
+    plot = max(height - geom.axis_height - geom.overview_height, 0.0)
+    total = wanted.sum(axis=1)
+    empty = total == 0
+    room = plot - empty.sum() * geom.collapsed_height - (~empty).sum() * 2 * geom.band_pad
+    row_height = geom.row_height
+    rows = wanted.copy()
+    if total.sum() * row_height > room:
+        least = (wanted > 0).astype(np.int64)
+        if least.sum() * row_height > room:
+            row_height = max(room / max(int(least.sum()), 1), geom.min_row_height)
+        budget = max(int(room // row_height) - int(least.sum()), 0)
+        extra = wanted - least
+        band_extra = extra.sum(axis=1)
+        given = np.zeros(bands, dtype=np.int64)
+        if expand is not None:
+            given[expand] = min(int(band_extra[expand]), budget)
+            budget -= int(given[expand])
+            band_extra = band_extra.copy()
+            band_extra[expand] = 0
+        given += _share(band_extra[None, :], np.array([budget]))[0]
+        rows = least + _share(extra, given)
+    heights = np.where(
+        empty, geom.collapsed_height, 2 * geom.band_pad + rows.sum(axis=1) * row_height
+    )
+    y1 = geom.axis_height + np.cumsum(heights)
+    codes = np.asarray(categories, dtype=np.int64)
+    return _Layout(rows, row_height, y1 - heights, y1, geom.band_pad, codes)
+
+
+def _share(wants: IntArray, budget: IntArray) -> IntArray:
+    """Split each row's `budget` among its `wants` (water filling), see `_share_row`."""
+    rows = [_share_row(w, b) for w, b in zip(wants.tolist(), budget.tolist(), strict=True)]
+    return np.array(rows, dtype=np.int64).reshape(wants.shape)
+
+
+def _share_row(wants: list[int], budget: int) -> list[int]:
+    """The largest cap c with sum(min(wants, c)) <= budget, then one more each for those
+    still short, the least short first (one row more may complete a small stack), then
+    in order. Plain Python: a dozen numbers are cheaper so than as numpy arrays."""
+    wants = [max(w, 0) for w in wants]
+    if budget <= 0:
+        return [0] * len(wants)
+    if sum(wants) <= budget:
+        return wants
+    ascending = sorted(range(len(wants)), key=wants.__getitem__)
+    below, cap = 0, 0  # sum of the wants fully met below the cap
+    for i, j in enumerate(ascending):
+        if below + wants[j] * (len(wants) - i) > budget:
+            cap = (budget - below) // (len(wants) - i)
+            break
+        below += wants[j]
+    out = [min(w, cap) for w in wants]
+    left = budget - sum(out)
+    for j in ascending:
+        if left <= 0:
+            break
+        if wants[j] > cap:
+            out[j] += 1
+            left -= 1
+    return out
+
+
+# -- density and overflow -----------------------------------------------------------------------
 
 
 def _density(
-    lanes: LanesLayout,
-    grid: _lod.Grid,
-    dense: npt.NDArray[np.bool_],
-    viewport: Viewport,
-    layout: _BandLayout,
-    hits: Highlight | None,
-) -> list[DensityStrip]:
-    bins = _lod.lane_bins(lanes.days, None if hits is None else hits.days, dense, grid)
-    bin_px = grid.bin_days * viewport.px_per_day
-    strips = []
-    for lane in bins:
-        band, track = divmod(lane.lane, 2)
-        first_day = lane.first_bin * grid.bin_days
-        x0 = viewport.x_for(first_day)
-        peak = int(lane.counts.max(initial=0, where=lane.dense))
-        strips.append(DensityStrip(
-            band, TRACK_NAMES[track], x0, x0 + len(lane.counts) * bin_px,
-            layout.track_top(band, track), layout.track_bottom(band, track),
-            lane.counts, lane.dense, peak, bin_px, first_day, grid.bin_days, lane.hits,
-        ))  # fmt: skip
-    return strips
+    grid: _lod.DensityGrid, tiles: _lod.Grid, viewport: Viewport, layout: _Layout
+) -> DensityLayer | None:
+    if not len(grid.lanes):
+        return None
+    band, track = grid.lanes // 2, grid.lanes % 2
+    first_day = grid.first_bin * tiles.bin_days
+    peak = int(grid.counts.max(initial=0, where=grid.dense))
+    return DensityLayer(
+        grid, band, track, layout.track_top(band, track), layout.track_bottom(band, track),
+        viewport.x_for(first_day), tiles.bin_days * viewport.px_per_day, first_day,
+        tiles.bin_days, peak,
+    )  # fmt: skip
 
 
-def _label_and_build(
+def _marks(
+    runs: _lod.Runs, grid: _lod.Grid, viewport: Viewport, layout: _Layout
+) -> list[OverflowMark]:
+    if not len(runs.lane):
+        return []
+    edges = viewport.xs_for(grid.tile_edges())
+    band, track = runs.lane // 2, runs.lane % 2
+    x0 = np.maximum(edges[runs.first], 0.0)
+    x1 = np.minimum(edges[runs.first + runs.length], float(viewport.width_px))
+    y = layout.track_bottom(band, track) - 1
+    return [
+        OverflowMark(b, TRACK_NAMES[t], a, z, w, h)
+        for b, t, a, z, w, h in zip(
+            band.tolist(), track.tolist(), x0.tolist(), x1.tolist(), y.tolist(),
+            runs.hidden.tolist(), strict=True,
+        )
+    ]  # fmt: skip
+
+
+# -- boxes ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class _Chosen:
+    """Boxes and clusters to draw, sorted by (band, row, x0) within each part."""
+
+    index: IntArray  # event row, or -1 for a cluster
+    band: IntArray
+    row: IntArray  # in the band
+    x0: FloatArray
+    x1: FloatArray
+    kind: npt.NDArray[np.int8]
+    limit: FloatArray  # x a label must end before (density ahead in its lane)
+    floor: FloatArray  # x a label moved left of its box must start after (density behind)
+    count: IntArray  # clusters
+    shown: IntArray  # clusters: events of the unit drawn above
+    hits: IntArray  # clusters: hits among them (-1 without a search)
+    first_day: IntArray
+    last_day: IntArray
+    precision: npt.NDArray[np.int8]
+
+    @staticmethod
+    def concat(parts: Sequence[_Chosen]) -> _Chosen:
+        parts = [p for p in parts if len(p.index)]
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            return _Chosen.empty()
+        names = tuple(_Chosen.__dataclass_fields__)
+        return _Chosen(**{n: np.concatenate([getattr(p, n) for p in parts]) for n in names})
+
+    @staticmethod
+    def empty() -> _Chosen:
+        i, f = np.zeros(0, dtype=np.int64), np.zeros(0)
+        s = np.zeros(0, dtype=np.int8)
+        return _Chosen(i, i, i, f, f, s, f, f, i, i, i, i, i, s)
+
+
+def _packed(
     events: EventArrays,
-    found: _Found,
+    found: _lod.Candidates,
+    keep: BoolArray,
+    layout: _Layout,
+    grid: _lod.Grid,
+    dense: tuple[FloatArray, FloatArray],
     viewport: Viewport,
-    layout: _BandLayout,
-    geom: FrameGeometry,
+) -> _Chosen:
+    index = found.index[keep]
+    lane, row = found.lane[keep], found.row[keep]
+    band, track = lane // 2, lane % 2
+    in_band = np.where(track == SPANS, layout.rows[band, _P] + row, row)
+    x0, x1 = found.x0[keep], found.x1[keep]
+    point = events.kinds[index] == POINT
+    start = np.where(point, x1, np.maximum(x0, 0.0))
+    tile = grid.tile_of(viewport.start + start * viewport.days_per_px)
+    first_tile = grid.tile_of(viewport.start + np.maximum(x0, 0.0) * viewport.days_per_px)
+    n = len(index)
+    none = np.full(n, -1, dtype=np.int64)
+    dense_x, dense_floor = dense
+    return _Chosen(
+        index, band, in_band, x0, x1, events.kinds[index].astype(np.int8), dense_x[lane, tile],
+        dense_floor[lane, first_tile], none, none, none, events.start_day[index].astype(np.int64),
+        events.end_day[index].astype(np.int64), events.precision[index],
+    )  # fmt: skip
+
+
+def _stacked(
+    events: EventArrays,
     lanes: LanesLayout,
-    selected: int | None,
+    viewport: Viewport,
+    layout: _Layout,
+    precisions: tuple[int, ...],
     hits: Highlight | None,
+) -> _Chosen:
+    """The one-unit events (years, months), stacked per (band, unit) in the band's rows
+    for that precision; where a unit has more events than rows, the last row is a cluster
+    of the rest. One pass over every (band, unit) cell of both precisions: their sorted
+    indexes are laid end to end."""
+    cells: list[tuple[IntArray, ...]] = []
+    orders, offset = [], 0
+    for precision in precisions:
+        column = _UNIT_COLUMN[precision]
+        index = lanes.units(precision)
+        bands = np.flatnonzero(layout.rows[:, column] > 0)
+        if len(bands):
+            firsts, nexts = unit_bounds(precision, viewport.start, viewport.end - 1e-9)
+            lo, hi = index.runs((bands * 2 + SPANS)[:, None], firsts[None, :])
+            units = len(firsts)
+            cells.append((
+                np.repeat(bands, units), np.tile(firsts, len(bands)), np.tile(nexts, len(bands)),
+                lo.ravel() + offset, hi.ravel() + offset,
+                np.repeat(layout.rows[bands, column], units),
+                np.repeat(layout.first_row(column)[bands], units),
+                np.full(lo.size, precision),
+            ))  # fmt: skip
+        orders.append(index.order)
+        offset += len(index.order)
+    if not cells:
+        return _Chosen.empty()
+    band, first, following, lo, hi, room, row0, cell_precision = (
+        np.concatenate(parts) for parts in zip(*cells, strict=True)
+    )
+    order = np.concatenate(orders)
+    count = hi - lo
+    clustered = count > room
+    drawn = np.where(clustered, room - 1, count)
+    cell = np.repeat(np.arange(len(drawn)), drawn)  # the cell of each event drawn
+    rank = _lod._ranges(np.zeros(len(drawn), dtype=np.int64), drawn)
+    event = order[lo[cell] + rank]
+    c = np.flatnonzero(clustered)
+    c_hits = np.full(len(c), -1, dtype=np.int64)
+    if hits is not None and len(c):
+        start, stop = lo[c] + drawn[c], hi[c]
+        lit = hits.mask[order[_lod._ranges(start, stop)]].astype(np.int64)
+        c_hits = np.add.reduceat(lit, np.cumsum(stop - start) - (stop - start))
+    both = np.concatenate((cell, c))
+    n, m = len(event), len(c)
+    out = _Chosen(
+        np.concatenate((event, np.full(m, -1))),
+        band[both],
+        row0[both] + np.concatenate((rank, drawn[c])),
+        viewport.xs_for(first[both]),
+        viewport.xs_for(following[both]),
+        np.concatenate((events.kinds[event], np.full(m, CLUSTER))).astype(np.int8),
+        np.full(n + m, np.inf),
+        np.full(n + m, -np.inf),
+        np.concatenate((np.full(n, -1), count[c] - drawn[c])),
+        np.concatenate((np.full(n, -1), drawn[c])),
+        np.concatenate((np.full(n, -1), c_hits)),
+        first[both],
+        following[both] - 1,
+        cell_precision[both].astype(np.int8),
+    )
+    by_row = np.lexsort((out.x0, out.row, out.band))
+    return _Chosen(**{k: getattr(out, k)[by_row] for k in _Chosen.__dataclass_fields__})
+
+
+def _selection(
+    events: EventArrays, selected: int | None, selection: npt.ArrayLike | None
+) -> IntArray:
+    """Sorted rows of the selected events (the current one included)."""
+    ids: IntArray = np.zeros(0, dtype=np.int64)
+    if selection is not None:
+        ids = np.asarray(selection, dtype=np.int64).ravel()
+    if selected is not None:
+        ids = np.append(ids, selected)
+    return events.indices_of(ids) if len(ids) else np.zeros(0, dtype=np.int64)
+
+
+def _columns(
+    events: EventArrays,
+    chosen: _Chosen,
+    viewport: Viewport,
+    layout: _Layout,
+    geom: FrameGeometry,
+    hits: Highlight | None,
+    selection: IntArray,
+    marks: npt.NDArray[np.int8] | None,
     titles: Callable[[int], str] | None,
     label_width: Callable[[str], float] | None,
-) -> list[Item]:
-    c = found.candidates
-    index = c.index
-    band, track = c.lane // 2, c.lane % 2
-    y = _row_y(layout, band, track, c.row)
-    row_in_band = np.where(track == SPANS, layout.fit.points + c.row, c.row)
-    texts, widths, label_x = _labels(events, found, viewport, geom, titles, label_width)
-    ids = events.ids[index]
-    dimmed = np.zeros(len(index), dtype=np.bool_) if hits is None else ~hits.mask[index]
-    is_selected = ids == selected if selected is not None else np.zeros(len(index), dtype=np.bool_)
+    cluster_labels: ClusterLabels | None,
+    month_names: Sequence[str],
+) -> ItemColumns:
+    c = chosen
+    n = len(c.index)
+    is_event = c.index >= 0
+    safe = np.where(is_event, c.index, 0)
+    ids = np.where(is_event, events.ids[safe], -1)
+    selected = is_event & _member(c.index, selection)
+    if hits is None:
+        dimmed = np.zeros(n, dtype=np.bool_)
+    else:
+        dimmed = np.where(is_event, ~hits.mask[safe], c.hits == 0) & ~selected
+    mark_count = np.zeros(n, dtype=np.int8)
+    if marks is not None:
+        mark_count = np.where(is_event, np.minimum(marks[safe], geom.max_marks), 0).astype(np.int8)
     end_prec = events.precision if events.end_precision is None else events.end_precision
-    # One map over Python lists: the per-item cost is the tuple itself (~1 us).
-    items = list(map(
-        Item, ids.tolist(), band.tolist(), row_in_band.tolist(), c.x0.tolist(), c.x1.tolist(),
-        y.tolist(), map(KIND_NAMES.__getitem__, events.kinds[index].tolist()),
-        events.precision[index].tolist(), end_prec[index].tolist(),
-        events.category[index].tolist(), is_selected.tolist(),
-        (dimmed & ~is_selected).tolist(), texts, label_x.tolist(), widths,
-    ))  # fmt: skip
-    return _selected_last(items, events, viewport, layout, lanes, selected)
+    labels, label_x, label_w, label_left = _labels(
+        c, ids, mark_count, viewport, geom, titles, label_width,
+        cluster_labels or _english_cluster_labels(month_names),
+    )  # fmt: skip
+    band_category = np.asarray(lanes_categories(layout, c.band), dtype=np.int64)
+    return ItemColumns(
+        ids, c.band, c.row, c.x0, c.x1, layout.row_y(c.band, c.row), c.kind,
+        np.where(is_event, events.precision[safe], c.precision).astype(np.int8),
+        np.where(is_event, end_prec[safe], c.precision).astype(np.int8),
+        np.where(is_event, events.category[safe], band_category),
+        selected, np.zeros(n, dtype=np.bool_), dimmed, labels, label_x, label_w, label_left,
+        mark_count,
+        np.maximum(c.count, 0), c.hits, c.first_day, c.last_day,
+    )  # fmt: skip
 
 
-def _row_y(
-    layout: _BandLayout,
-    band: npt.NDArray[np.int64],
-    track: npt.NDArray[np.int64],
-    row: npt.NDArray[np.int64],
-) -> npt.NDArray[np.float64]:
-    top = layout.top + band * layout.band_height + layout.pad
-    top = top + np.where(track == SPANS, layout.fit.points * layout.row_height, 0.0)
-    return top + (row + 0.5) * layout.row_height
+def lanes_categories(layout: _Layout, band: IntArray) -> IntArray:
+    found: IntArray = layout.categories[band]
+    return found
+
+
+def _member(rows: IntArray, sorted_rows: IntArray) -> BoolArray:
+    if not len(sorted_rows):
+        return np.zeros(len(rows), dtype=np.bool_)
+    pos = np.minimum(np.searchsorted(sorted_rows, rows), len(sorted_rows) - 1)
+    found: BoolArray = sorted_rows[pos] == rows
+    return found
 
 
 def _labels(
-    events: EventArrays,
-    found: _Found,
+    c: _Chosen,
+    ids: IntArray,
+    marks: npt.NDArray[np.int8],
     viewport: Viewport,
     geom: FrameGeometry,
     titles: Callable[[int], str] | None,
     label_width: Callable[[str], float] | None,
-) -> tuple[list[str | None], list[float], npt.NDArray[np.float64]]:
-    """Greedy, left to right in each row: a label starts right of a diamond or inside a bar
-    and must end before the next box of its row and before the next dense tile of its lane;
-    one that does not fit is dropped. Labels of a row therefore never overlap."""
-    c = found.candidates
+    cluster_labels: ClusterLabels,
+) -> tuple[list[str | None], FloatArray, FloatArray, BoolArray]:
+    """Greedy, left to right in each row. A label block (marks, then the title) starts
+    right of a diamond or inside a bar and must end before the next box of its row and
+    before the next dense tile of its lane. One that would cross the right edge goes left
+    of its box when the row has room there (after the box, label and dense tile before
+    it); failing that it is cut (the painter elides it) on the side with more room, at
+    the edge or before the box. One that does not fit is dropped; its marks stay when
+    they fit. Labels of a row therefore never overlap, nor meet density."""
     n = len(c.index)
-    point = events.kinds[c.index] == POINT
-    label_x = np.where(point, c.x1, np.maximum(c.x0, 0.0)) + geom.label_pad
+    point = c.kind == POINT
+    start = np.where(point, c.x1, np.maximum(c.x0, 0.0)) + geom.label_pad
+    start += np.where(c.kind == CLUSTER, geom.cluster_glyph_px, 0.0)
     texts: list[str | None] = [None] * n
-    widths = [0.0] * n
-    if titles is None or label_width is None or not n:
-        return texts, widths, label_x
-    same_row = (c.lane[1:] == c.lane[:-1]) & (c.row[1:] == c.row[:-1])
+    label_x, label_w = start.copy(), np.zeros(n)
+    left_side = np.zeros(n, dtype=np.bool_)
+    if not n:
+        return texts, label_x, label_w, left_side
+    marks_w = marks * geom.mark_step
+    key = c.band * 4096 + c.row
+    same_row = key[1:] == key[:-1]
     next_x0 = np.append(np.where(same_row, c.x0[1:], np.inf), np.inf)
-    tile = found.grid.tile_of(viewport.start + label_x * viewport.days_per_px)
-    dense_x = _lod.dense_limit_x(found.dense, found.grid, viewport)[c.lane, tile]
-    limit = np.minimum(next_x0 - geom.label_gap, dense_x)
-    room = (limit - label_x >= geom.min_label_px) & (label_x < viewport.width_px)
-    ids = events.ids[c.index]
-    for k in np.flatnonzero(room)[: geom.max_labels].tolist():
-        text = titles(int(ids[k]))
-        w = label_width(text)
-        if label_x[k] + w <= limit[k]:
-            texts[k], widths[k] = text, float(w)
-    return texts, widths, label_x
+    limit = np.minimum(next_x0 - geom.label_gap, c.limit)
+    right = viewport.width_px - geom.edge_pad
+    room = np.minimum(limit, right) - start
+    # Candidates for a title: room on the right, or (near the right edge, even when the
+    # box ends at it) maybe on the left.
+    near_edge = (start >= right) & (c.x0 - geom.label_pad >= geom.min_label_px) & (c.x0 < right)
+    ask = ((limit - start >= geom.min_label_px) | (marks_w > 0)) & ((start < right) | near_edge)
+    ask &= (c.kind == CLUSTER) | (titles is not None and label_width is not None)
+    if not ask.any():
+        return texts, label_x, label_w, left_side
+    # Where the box before each one in its row ends (boxes of a row do not overlap).
+    before = np.append(-np.inf, np.where(same_row, c.x1[:-1], -np.inf))
+    asked = np.flatnonzero(ask)
+    # Plain Python values for the loop: numpy scalars are slow one at a time.
+    rows_ = key[asked].tolist()
+    kinds = c.kind[asked].tolist()
+    x0s, starts, limits = c.x0[asked].tolist(), start[asked].tolist(), limit[asked].tolist()
+    rooms, dots_ = room[asked].tolist(), marks_w[asked].tolist()
+    befores = np.maximum(before, c.floor)[asked].tolist()  # boxes and density behind
+    event_ids = ids[asked].tolist()
+    units = np.stack((c.count, c.shown, c.first_day, c.precision.astype(np.int64)), axis=1)
+    unit_rows = units[asked].tolist()
+    xs, ws = label_x.tolist(), [0.0] * n
+    measure = label_width or (lambda text: 7.0 * len(text))
+    gap, pad, min_px = geom.label_gap, geom.label_pad, geom.min_label_px
+    last_row, label_end = -1, -np.inf  # the row seen last and where its last label ends
+    budget = geom.max_labels
+    for i, k in enumerate(asked.tolist()):
+        if rows_[i] != last_row:
+            last_row, label_end = rows_[i], -np.inf
+        dots, x_start, room_k, limit_k = dots_[i], starts[i], rooms[i], limits[i]
+        if kinds[i] == CLUSTER:
+            options = cluster_labels(*unit_rows[i])
+            text = next((t for t in options if measure(t) <= room_k), None)
+            if text is not None:
+                texts[k], ws[k] = text, measure(text)
+                label_end = x_start + ws[k]
+            continue
+        if budget <= 0:
+            continue
+        budget -= 1
+        text = titles(event_ids[i]) if titles is not None else ""
+        w = dots + measure(text)
+        if x_start + w <= min(limit_k, right):
+            texts[k], ws[k] = text, w
+        elif x_start + w <= limit_k:  # only the right edge is in the way
+            free = max(befores[i], label_end) + gap
+            outside = x0s[i] - pad - w  # the label left of the box
+            if outside >= max(free, 0.0):
+                texts[k], xs[k], ws[k] = text, outside, w
+                left_side[k] = True
+            else:  # cut (the painter elides it) where there is more room, if enough
+                free = max(free, 0.0)
+                left_room = x0s[i] - pad - free
+                if max(room_k, left_room) >= max(min_px, dots + 1):
+                    if room_k >= left_room:
+                        texts[k], ws[k] = text, room_k
+                    else:
+                        texts[k], xs[k], ws[k] = text, free, left_room
+                        left_side[k] = True
+        if texts[k] is None and dots and x_start + dots <= min(limit_k, right):
+            ws[k] = dots
+        if ws[k]:
+            label_end = xs[k] + ws[k]
+    label_x, label_w = np.array(xs), np.array(ws)
+    return texts, label_x, label_w, left_side
 
 
-def _selected_last(
-    items: list[Item],
+def _english_cluster_labels(month_names: Sequence[str]) -> ClusterLabels:
+    from datetime import date
+
+    def labels(count: int, shown: int, first_day: int, precision: int) -> tuple[str, ...]:
+        when = date.fromordinal(first_day)
+        unit = (
+            f"{month_names[when.month - 1]} {when.year}" if precision == MONTH else str(when.year)
+        )
+        if shown:
+            return (f"{count} more in {unit}", f"+{count} more", f"+{count}")
+        return (f"{count} events in {unit}", f"{count} events", f"{count}")
+
+    return labels
+
+
+def _with_selection(
+    columns: ItemColumns,
     events: EventArrays,
-    viewport: Viewport,
-    layout: _BandLayout,
     lanes: LanesLayout,
+    packing: Packing,
+    viewport: Viewport,
+    layout: _Layout,
+    geom: FrameGeometry,
     selected: int | None,
-) -> list[Item]:
-    """The selected item goes on top; if density hides it, it is added on its own (in its
-    row, or the first row of its track when it has none that fits)."""
-    if selected is None:
-        return items
-    for k, item in enumerate(items):
-        if item.selected:
-            return [*items[:k], *items[k + 1 :], item]
-    i = events.index_of(selected)
-    if i is None or lanes.lane_of[i] < 0:
-        return items
-    index = np.array([i])
-    x0, x1 = _lod.box_extents(events, index, viewport, lanes.style)
-    if x1[0] < 0 or x0[0] > viewport.width_px:
-        return items
-    band, track = divmod(int(lanes.lane_of[i]), 2)
-    row = int(lanes.packing(LanesLayout.bucket_for(viewport.days_per_px)).rows[i])
-    row = row if 0 <= row < layout.fit.of(track) else 0
-    y = _row_y(layout, np.array([band]), np.array([track]), np.array([row]))
+    selection: IntArray,
+) -> ItemColumns:
+    """The selected events density or a cluster hides (in view, at most geom.max_selected)
+    added on their own, and the current one moved last."""
+    if not len(selection):
+        return columns
+    drawn = np.sort(columns.ids)
+    rows = selection[lanes.lane_of[selection] >= 0]
+    rows = rows[~_member(events.ids[rows], drawn)]
+    x0, x1 = _lod.box_extents(events, rows, viewport, lanes.style)
+    rows = rows[(x1 >= 0) & (x0 <= viewport.width_px)]
+    current = None if selected is None else events.index_of(selected)
+    if len(rows) > geom.max_selected:  # keep the current one
+        keep = [current] if current is not None and bool(np.any(rows == current)) else []
+        rows = np.union1d(rows[: geom.max_selected], np.asarray(keep, dtype=np.int64))
+    extra = _alone(events, lanes, packing, viewport, layout, rows)
+    columns = ItemColumns.concat([columns, extra])
+    if current is None:
+        return columns
+    is_current = columns.ids == events.ids[current]
+    if not is_current.any():
+        return columns
+    k = int(np.flatnonzero(is_current)[-1])
+    order = np.append(np.delete(np.arange(len(columns)), k), k)
+    current_flag = np.zeros(len(columns), dtype=np.bool_)
+    current_flag[-1] = True
+    return dataclasses.replace(columns.take(order), current=current_flag)
+
+
+def _alone(
+    events: EventArrays,
+    lanes: LanesLayout,
+    packing: Packing,
+    viewport: Viewport,
+    layout: _Layout,
+    rows: IntArray,
+) -> ItemColumns:
+    """Selected events drawn on their own, unlabelled: in their row when it is shown, else
+    in the first row of their track (one-unit events: the last row of their stack)."""
+    n = len(rows)
+    if not n:
+        return ItemColumns.empty()
+    x0, x1 = _lod.box_extents(events, rows, viewport, lanes.style)
+    lane = lanes.lane_of[rows]
+    band, track = lane // 2, lane % 2
+    packed = packing.rows[rows].astype(np.int64)
+    fits = layout.fits()[lane]
+    row = np.where((packed >= 0) & (packed < fits), packed, 0)
+    in_band = np.where(track == SPANS, layout.rows[band, _P] + row, row)
+    unit = lanes.unit_of[rows]
+    for precision, column in _UNIT_COLUMN.items():
+        stacked = (packed == -2) & (unit == precision)
+        last = layout.first_row(column)[band] + np.maximum(layout.rows[band, column] - 1, 0)
+        in_band = np.where(stacked, last, in_band)
     end_prec = events.precision if events.end_precision is None else events.end_precision
-    item = Item(
-        selected, band, row + (layout.fit.points if track == SPANS else 0),
-        float(x0[0]), float(x1[0]), float(y[0]), KIND_NAMES[int(events.kinds[i])],
-        int(events.precision[i]), int(end_prec[i]), int(events.category[i]), True, False,
-        None, float(x1[0]), 0.0,
+    dimmed = np.zeros(n, dtype=np.bool_)
+    zeros, none = np.zeros(n), np.full(n, -1, dtype=np.int64)
+    return ItemColumns(
+        events.ids[rows], band, in_band, x0, x1, layout.row_y(band, in_band),
+        events.kinds[rows].astype(np.int8), events.precision[rows], end_prec[rows],
+        events.category[rows].astype(np.int64), np.ones(n, dtype=np.bool_),
+        np.zeros(n, dtype=np.bool_), dimmed, [None] * n, x1.copy(), zeros,
+        np.zeros(n, dtype=np.bool_), np.zeros(n, dtype=np.int8), np.zeros(n, dtype=np.int64), none,
+        events.start_day[rows].astype(np.int64), events.end_day[rows].astype(np.int64),
     )  # fmt: skip
-    return [*items, item]
+
+
+# -- the rest -------------------------------------------------------------------------------------
 
 
 def _hover(
@@ -490,7 +1135,7 @@ def _hover(
 
 
 def _in_view(lanes: LanesLayout, viewport: Viewport) -> int:
-    lane = np.arange(2 * lanes.band_count)
+    lane = np.arange(lanes.lanes)
     start = np.full(len(lane), viewport.start)
     return int(lanes.days.active(lane, start, start + viewport.span).sum())
 

@@ -8,9 +8,15 @@ Rows depend on the zoom only through the pixel size of a box, so they are comput
 per zoom bucket (one octave of days-per-pixel) and cached: panning and zooming inside a
 bucket reuse them, and rows stay put while the user moves around.
 
-Packing is first fit in start order, capped at the rows of each track; what does not fit
-is overflow, which the frame shows as density. Boxes are sized for the widest
-days-per-pixel of the bucket, so they are at least `gap_px` apart anywhere in it.
+Packing is first fit in start order, capped at the most rows a track may show; the frame
+shows as many of them as the visible events need and the window has room for, and what
+is left is overflow, shown as density. Boxes are sized for the widest days-per-pixel of
+the bucket, so they are at least `gap_px` apart anywhere in it.
+
+Where a month (or a year) is at least `unit_px` wide, events known only as that one month
+(or year) are not packed: they share their exact extent, so the frame stacks them per
+unit ("12 events in March 2023") from `units(precision)`, and density leaves them out
+(`days_without`).
 """
 
 from __future__ import annotations
@@ -24,12 +30,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .events import POINT, BoolArray, EventArrays, IntArray
+from .events import FUZZY_SPAN, MONTH, POINT, YEAR, BoolArray, EventArrays, IntArray
 
 DAY_KEY = 1 << 22  # above any day number (date.max is 3,652,059): key = group * DAY_KEY + day
 _LANE_OFFSET = float(1 << 24)  # keeps lanes apart when all are packed in one pass
 OVERFLOW = -1
+UNIT = -2  # not packed at this zoom: stacked per month or year by the frame
 POINTS, SPANS = 0, 1  # tracks; lane = band * 2 + track
+UNIT_DAYS = {YEAR: 365, MONTH: 28}  # the shortest year and month
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +47,9 @@ class BoxStyle:
     point_px: float = 9.0  # width of the diamond drawn for a one-day event
     min_span_px: float = 3.0  # narrowest bar for a period or an imprecise date
     gap_px: float = 3.0  # free pixels between boxes in a row
-    point_rows: int = 3  # rows of the point track; what does not fit is shown as density
-    span_rows: int = 2  # rows of the bar track
+    point_rows: int = 8  # most rows of the point track; what does not fit is density
+    span_rows: int = 8  # most rows of the bar track
+    unit_px: float = 200.0  # a month or year this wide stacks its one-unit events
 
     def __post_init__(self) -> None:
         if not 0 <= min(self.point_rows, self.span_rows) <= self.max_rows <= 100:
@@ -52,6 +61,19 @@ class BoxStyle:
     def max_rows(self) -> int:
         return max(self.point_rows, self.span_rows)
 
+    @property
+    def classes(self) -> int:
+        """Row classes of a lane: rows, then OVERFLOW_CLASS, then UNIT_CLASS."""
+        return self.max_rows + 2
+
+    @property
+    def overflow_class(self) -> int:
+        return self.max_rows
+
+    @property
+    def unit_class(self) -> int:
+        return self.max_rows + 1
+
     def rows_of(self, track: int) -> int:
         return self.point_rows if track == POINTS else self.span_rows
 
@@ -60,15 +82,16 @@ class BoxStyle:
 class Packing:
     """Rows for one zoom bucket, and the events sorted by (lane, row class, start).
 
-    A row is counted inside its track. Row class is the row, or max_rows for overflow;
-    `group = lane * (max_rows + 1) + class`.
+    A row is counted inside its track. Row class is the row, max_rows for overflow or
+    max_rows + 1 for events stacked per unit (`units`); `group = lane * classes + class`.
     `start_keys`/`end_keys` are sorted `group * DAY_KEY + day` keys: a binary search gives
     the events of one band and row in any day range. Inside a row ends grow with starts
     (boxes do not overlap), so both searches index the same run of `order`.
     """
 
     bucket: int
-    rows: npt.NDArray[np.int8]  # per event: row, or OVERFLOW (also for hidden categories)
+    rows: npt.NDArray[np.int8]  # per event: row, OVERFLOW (also for hidden ones) or UNIT
+    units: tuple[int, ...]  # precisions stacked per unit at this bucket (YEAR, MONTH)
     order: IntArray
     start_keys: IntArray
     end_keys: IntArray
@@ -79,7 +102,9 @@ class LanesLayout:
 
     `labels[c]` names category code c. `order` lists the category codes to show, top
     first (default: all codes in order); `only_present` drops those without events.
-    Events of categories not shown are left out of bands, packing and density.
+    `visible` (a bool mask over the events) keeps only those events, with their bands.
+    Events of categories not shown, or not visible, are left out of bands, packing and
+    density.
     """
 
     def __init__(
@@ -90,29 +115,42 @@ class LanesLayout:
         *,
         only_present: bool = True,
         style: BoxStyle | None = None,
+        visible: BoolArray | None = None,
     ) -> None:
         self.events = events
         self.style = style or BoxStyle()
+        if visible is not None and visible.shape != (len(events),):
+            raise ValueError("a visibility mask must have one entry per event")
+        self.visible = visible
         codes = list(range(len(labels))) if order is None else list(order)
         if only_present:
-            present = set(np.unique(events.category).tolist())
+            shown = events.category if visible is None else events.category[visible]
+            present = set(np.unique(shown).tolist())
             codes = [c for c in codes if c in present]
         self.categories: tuple[int, ...] = tuple(codes)
         self.labels: tuple[str, ...] = tuple(
             labels[c] if 0 <= c < len(labels) else str(c) for c in codes
         )
         self.band_of = _band_lookup(events.category, self.categories)
+        if visible is not None:
+            self.band_of[~visible] = -1
         self.track_of = np.where(events.kinds == POINT, POINTS, SPANS).astype(np.int16)
         self.lane_of = np.where(self.band_of >= 0, self.band_of * 2 + self.track_of, -1).astype(
             np.int64
         )
         self._packings: dict[int, Packing] = {}
         self._highlight: tuple[object, Highlight] | None = None
+        self._units: dict[int, UnitIndex] = {}
+        self._days_without: dict[tuple[int, ...], DayTable | KeyTable] = {}
         # Events by start within each lane is also (lane, start) order: sort by lane once.
         self._shown = np.flatnonzero(self.lane_of >= 0)
         by_lane = self._shown[np.argsort(self.lane_of[self._shown].astype(np.int16), kind="stable")]
         self._by_lane = [by_lane[self.track_of[by_lane] == t] for t in (POINTS, SPANS)]
         self.days = DayTable.of(events, self.lane_of, self._shown, 2 * len(codes))
+        # Per event: MONTH or YEAR when it is one whole month or year known only as that.
+        end_precision = events.precision if events.end_precision is None else events.end_precision
+        one_unit = (events.kinds == FUZZY_SPAN) & (events.precision == end_precision)
+        self.unit_of = np.where(one_unit, events.precision, -1).astype(np.int8)
 
     @property
     def band_count(self) -> int:
@@ -135,6 +173,48 @@ class LanesLayout:
         )
         return math.floor(math.log2(min(limit, 1.0))) - 1
 
+    @property
+    def lanes(self) -> int:
+        return 2 * len(self.categories)
+
+    @property
+    def shown(self) -> IntArray:
+        """Rows of the events in a band (in time order)."""
+        return self._shown
+
+    def unit_precisions(self, bucket: int) -> tuple[int, ...]:
+        """The precisions whose one-unit events are stacked per unit at this bucket: those
+        whose shortest unit is at least unit_px wide at the bucket's widest zoom."""
+        widest = 2.0 ** (max(bucket, self.finest_bucket) + 1)
+        return tuple(p for p, days in UNIT_DAYS.items() if days / widest >= self.style.unit_px)
+
+    def units(self, precision: int) -> UnitIndex:
+        """The shown one-unit events of a precision by (lane, start): see UnitIndex."""
+        found = self._units.get(precision)
+        if found is None:
+            found = self._units[precision] = UnitIndex.of(self, precision)
+        return found
+
+    def days_without(
+        self, units: tuple[int, ...], mask: BoolArray | None = None
+    ) -> DayTable | KeyTable:
+        """The day table of the shown events (or of those in `mask`) less the one-unit
+        events of these precisions: density where those are stacked per unit."""
+        if not units and mask is None:
+            return self.days
+        index = self._shown
+        if mask is not None:
+            index = index[mask[index]]
+        if units:
+            index = index[~np.isin(self.unit_of[index], units)]
+        return DayTable.of(self.events, self.lane_of, index, self.lanes)
+
+    def density_days(self, units: tuple[int, ...]) -> DayTable | KeyTable:
+        found = self._days_without.get(units)
+        if found is None:
+            found = self._days_without[units] = self.days_without(units)
+        return found
+
     def packing(self, bucket: int) -> Packing:
         """Rows for a bucket, computed on first use and kept."""
         bucket = max(bucket, self.finest_bucket)
@@ -145,11 +225,17 @@ class LanesLayout:
         return found
 
     def highlight(self, highlighted: npt.NDArray[np.generic] | AbstractSet[int]) -> Highlight:
-        """Highlight for a mask or ids, reused while the same hits come back each frame."""
+        """Highlight for a mask or ids, reused while the same hits come back each frame
+        (the same read-only array costs nothing; equal contents cost a hash)."""
+        found = self._highlight
+        frozen = isinstance(highlighted, np.ndarray) and not highlighted.flags.writeable
+        if found is not None and frozen and found[1].source is highlighted:
+            return found[1]
         key = _content_key(highlighted)
-        if self._highlight is None or self._highlight[0] != key:
-            self._highlight = (key, Highlight.of(self, highlighted))
-        return self._highlight[1]
+        if found is None or found[0] != key:
+            found = self._highlight = (key, Highlight.of(self, highlighted))
+        found[1].source = highlighted
+        return found[1]
 
     def warm(self, buckets: Iterable[int]) -> None:
         """Compute packings ahead of time (e.g. at idle after loading)."""
@@ -159,16 +245,27 @@ class LanesLayout:
     def _pack(self, bucket: int) -> Packing:
         ev, style = self.events, self.style
         rows = np.full(len(ev), OVERFLOW, dtype=np.int8)
+        units = self.unit_precisions(bucket)
         for track, index in enumerate(self._by_lane):
+            if track == SPANS and units:
+                stacked = np.isin(self.unit_of[index], units)
+                rows[index[stacked]] = UNIT
+                index = index[~stacked]
             lo, hi = packing_extents(ev, index, 2.0 ** (bucket + 1), style)
             offset = self.lane_of[index] * _LANE_OFFSET  # lanes never share a cluster
             rows[index] = first_fit(lo + offset, hi + offset, style.rows_of(track))
-        return self._sorted(bucket, rows)
+        return self._sorted(bucket, rows, units)
 
-    def _sorted(self, bucket: int, rows: npt.NDArray[np.int8]) -> Packing:
-        classes = self.style.max_rows + 1
+    def _sorted(self, bucket: int, rows: npt.NDArray[np.int8], units: tuple[int, ...]) -> Packing:
+        style = self.style
+        classes = style.classes
         shown = self._shown
-        row_class = np.where(rows[shown] < 0, classes - 1, rows[shown])
+        shown_rows = rows[shown]
+        row_class = np.where(
+            shown_rows == OVERFLOW,
+            style.overflow_class,
+            np.where(shown_rows == UNIT, style.unit_class, shown_rows),
+        )
         group = self.lane_of[shown] * classes + row_class
         # Few distinct groups: a 16-bit stable argsort is a radix sort.
         small = group.astype(np.int16) if int(group.max(initial=0)) < 1 << 15 else group
@@ -177,7 +274,7 @@ class LanesLayout:
         base = group[by_group].astype(np.int64) * DAY_KEY
         start_keys = base + self.events.start_day[order]
         end_keys = np.sort(base + self.events.end_day[order], kind="stable")
-        return Packing(bucket, rows, order, start_keys, end_keys)
+        return Packing(bucket, rows, units, order, start_keys, end_keys)
 
 
 def packing_extents(
@@ -259,6 +356,32 @@ def _band_lookup(
     out = np.full(len(category), -1, dtype=np.int16)
     out[valid] = table[category[valid]]
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class UnitIndex:
+    """The shown events of one precision that are one whole unit (a month, a year), sorted
+    by `lane * DAY_KEY + start_day` (then in time order): all events of a lane and unit
+    share the unit's first day, so they are one run of `order`, found by two binary
+    searches on `keys`."""
+
+    precision: int
+    keys: IntArray
+    order: IntArray
+
+    @classmethod
+    def of(cls, layout: LanesLayout, precision: int) -> UnitIndex:
+        index = layout.shown[layout.unit_of[layout.shown] == precision]
+        keys = layout.lane_of[index] * DAY_KEY + layout.events.start_day[index]
+        by_key = np.argsort(keys, kind="stable")
+        return cls(precision, keys[by_key], index[by_key])
+
+    def runs(self, lane: IntArray, first_day: IntArray) -> tuple[IntArray, IntArray]:
+        """[lo, hi) in `order` of the events of each (lane, unit starting on first_day)."""
+        key = lane * DAY_KEY + first_day
+        lo: IntArray = np.searchsorted(self.keys, key, side="left")
+        hi: IntArray = np.searchsorted(self.keys, key, side="right")
+        return lo, hi
 
 
 MAX_TABLE_CELLS = 4_000_000  # lanes x days; 26 lanes cover 400 years in 32 MB
@@ -348,12 +471,21 @@ def _cumulative(lane: IntArray, day: npt.ArrayLike, lanes: int, days: int) -> np
 
 
 class Highlight:
-    """Search hits: a bool mask over the events, and a day table for hit density."""
+    """Search hits: a bool mask over the events, and day tables for hit density."""
 
     def __init__(self, layout: LanesLayout, mask: BoolArray) -> None:
         self.mask = mask
-        hit = np.flatnonzero(mask & (layout.lane_of >= 0))
-        self.days = DayTable.of(layout.events, layout.lane_of, hit, 2 * layout.band_count)
+        self.source: object = None  # what it was last asked for with (LanesLayout.highlight)
+        self._layout = layout
+        self._days: dict[tuple[int, ...], DayTable | KeyTable] = {}
+        self.days = self.days_without(())
+
+    def days_without(self, units: tuple[int, ...]) -> DayTable | KeyTable:
+        """Hit density less the one-unit events of these precisions (see LanesLayout)."""
+        found = self._days.get(units)
+        if found is None:
+            found = self._days[units] = self._layout.days_without(units, self.mask)
+        return found
 
     @classmethod
     def of(

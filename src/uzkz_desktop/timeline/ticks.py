@@ -7,6 +7,7 @@ Month names come from the caller, so the UI can pass translated ones.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
@@ -85,6 +86,10 @@ def ticks(
     unit = choose_unit(viewport.days_per_px, min_spacing_px)
     first, last = _visible_days(viewport)
     major_days = unit_starts(unit, first, last)
+    if unit is TickUnit.CENTURY:  # even centuries may crowd: keep every k-th
+        k = math.ceil(min_spacing_px * viewport.days_per_px / _SHORTEST[unit])
+        if k > 1:
+            major_days = _year_starts(first, last, 100 * k)
     labels = _labels(unit, major_days, month_names)
     major = [Tick(d, viewport.x_for(d), s) for d, s in zip(major_days, labels, strict=True)]
     minor_unit = _minor_unit(unit, viewport.days_per_px, max(6.0, min_spacing_px / 8))

@@ -9,10 +9,17 @@ history (`uzkz_desktop.timeline.bench.synthetic_events`, the 13 real categories,
 titles, 10% candidates) and warms its packing as its idle timer would. Each figure times
 what one paintEvent does: `widget.frame()` (one build_frame with cached title and width
 callables) and `paint_frame` into a 1600 x 900 ARGB32 (premultiplied, as Qt's backing
-stores are) QImage. Five zoom levels, 20 frames each panned 40 px apart, report mean and
-max (`_build_ms` and `_paint_ms` split the mean); then 50 wheel notches from the whole
-range to the 2-day limit, 50 drags of 25 px at one year, one year with search hits, and
-the pointer moving over a still one-year view (`hover_1y`, through paintEvent).
+stores are) QImage.
+
+Per zoom level (whole, 5y, 1y, 1m, 1w) `frames` frames panned 40 px apart (the whole
+range, which cannot pan, nudges its zoom instead), first plain (`<zoom>_...`), then with
+5% of the events lit as search hits and the rest dimmed (`<zoom>_hl_...`): mean, p95 and
+max of build + paint, with `_build_ms` and `_paint_ms` splitting the mean and `_cpu_*`
+the thread's CPU time; `1y_marks` is the one-year level with coloured marks on 10% of
+the events. Then 50 wheel notches from the whole range to the 2-day limit,
+50 drags of 25 px at one year, one year with search hits (`search_1y`), and the pointer
+moving over a still one-year view (`hover_1y`, through paintEvent). `worst_p95_ms` and
+`worst_max_ms` are the worst over every zoom level, plain or lit.
 """
 
 from __future__ import annotations
@@ -27,8 +34,9 @@ from datetime import date
 from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
-from PySide6.QtGui import QFont, QImage, QMouseEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter
 from PySide6.QtWidgets import QApplication
 
 from uzkz_desktop.app import TimelineData
@@ -87,7 +95,7 @@ def synthetic_data(n_events: int, seed: int = 1991) -> TimelineData:
     return TimelineData(events, tuple(categories()), titles, candidates)
 
 
-def bench_timeline_paint(n_events: int, frames: int = 20) -> dict[str, float]:
+def bench_timeline_paint(n_events: int, frames: int = 40) -> dict[str, float]:
     """ms per frame (build + paint) at five zoom levels, and pan / zoom / search runs."""
     _application()
     widget = TimelineWidget()
@@ -107,17 +115,20 @@ def bench_timeline_paint(n_events: int, frames: int = 20) -> dict[str, float]:
     widget.warm_up()  # what the idle timer does in the first second after set_data
     figures["warm_up_ms"] = _since(started)
     whole = widget.viewport()
-    for name, span in ZOOMS.items():
-        view = whole if span is None else Viewport(CENTRE - span / 2, CENTRE + span / 2, 1)
-        times = []
-        for k in range(frames):
-            widget.set_viewport(Viewport(view.start, view.end, widget.viewport().width_px))
-            if span is None:  # the whole range cannot pan: nudge the zoom instead
-                widget.set_viewport(widget.viewport().zoom_in(1.0 + 0.01 * (k % 2)))
-            else:
-                widget.set_viewport(widget.viewport().pan(40.0 * k))
-            times.append(_frame(widget, image))
-        _summary(figures, name, times)
+    hits = _hits(data)
+    for lit in (False, True):
+        widget.set_highlighted(hits.tolist() if lit else None)
+        widget.warm_up()  # the hit tables the idle timer makes next
+        for name, span in ZOOMS.items():
+            times = _zoom_level(widget, image, whole, span, frames)
+            _summary(figures, f"{name}_hl" if lit else name, times)
+    widget.set_highlighted(None)
+    widget.set_marks(_marks(data))
+    _summary(figures, "1y_marks", _zoom_level(widget, image, whole, ZOOMS["1y"], frames))
+    widget.set_marks({})
+    levels = [f"{n}{s}" for n in ZOOMS for s in ("", "_hl")]
+    figures["worst_p95_ms"] = max(figures[f"{n}_p95_ms"] for n in levels)
+    figures["worst_max_ms"] = max(figures[f"{n}_max_ms"] for n in levels)
     _hover_moves(figures, widget)
     _sequences(figures, widget, image, whole, data)
     widget.deleteLater()
@@ -144,11 +155,11 @@ def _sequences(
         widget.set_viewport(widget.viewport().pan(-25.0))
         pan.append(_frame(widget, image))
     _summary(figures, "pan_seq", pan)
-    events = data.events
-    hits = events.ids[np.random.default_rng(7).random(len(events)) < 0.05]
+    hits = _hits(data)
     started = time.perf_counter()
     widget.set_highlighted(hits.tolist())
     figures["set_highlighted_ms"] = _since(started)
+    widget.warm_up()
     widget.select(int(hits[len(hits) // 2]) if len(hits) else None, centre=True)
     widget.set_viewport(Viewport(CENTRE - 182.6, CENTRE + 182.6, 1))
     search = []
@@ -156,6 +167,35 @@ def _sequences(
         widget.set_viewport(widget.viewport().pan(40.0 if k % 2 else -40.0))
         search.append(_frame(widget, image))
     _summary(figures, "search_1y", search)
+
+
+def _hits(data: TimelineData) -> npt.NDArray[np.int64]:
+    """5% of the events, seeded: what a broad search lights."""
+    events = data.events
+    return events.ids[np.random.default_rng(7).random(len(events)) < 0.05]
+
+
+def _marks(data: TimelineData) -> dict[int, list[QColor]]:
+    """Coloured tags on 10% of the events: one to three marks each."""
+    rng = np.random.default_rng(11)
+    palette = [QColor(c) for c in ("#d62728", "#2ca02c", "#1f77b4", "#9467bd", "#ff7f0e")]
+    chosen = data.events.ids[rng.random(len(data.events)) < 0.1].tolist()
+    return {i: palette[: 1 + i % 3] for i in chosen}
+
+
+def _zoom_level(
+    widget: TimelineWidget, image: QImage, whole: Viewport, span: float | None, frames: int
+) -> list[_Timing]:
+    view = whole if span is None else Viewport(CENTRE - span / 2, CENTRE + span / 2, 1)
+    times = []
+    for k in range(frames):
+        widget.set_viewport(Viewport(view.start, view.end, widget.viewport().width_px))
+        if span is None:  # the whole range cannot pan: nudge the zoom instead
+            widget.set_viewport(widget.viewport().zoom_in(1.0 + 0.01 * (k % 2)))
+        else:
+            widget.set_viewport(widget.viewport().pan(40.0 * k))
+        times.append(_frame(widget, image))
+    return times
 
 
 class _Timing(NamedTuple):
@@ -214,11 +254,17 @@ def _summary(figures: dict[str, float], name: str, times: list[_Timing]) -> None
     totals = [t.build + t.paint for t in times]
     figures[f"{name}_mean_ms"] = statistics.fmean(totals)
     figures[f"{name}_p50_ms"] = statistics.median(totals)
+    figures[f"{name}_p95_ms"] = _p95(totals)
     figures[f"{name}_max_ms"] = max(totals)
     figures[f"{name}_build_ms"] = statistics.fmean(t.build for t in times)
     figures[f"{name}_paint_ms"] = statistics.fmean(t.paint for t in times)
     figures[f"{name}_cpu_mean_ms"] = statistics.fmean(t.cpu for t in times)
     figures[f"{name}_cpu_max_ms"] = max(t.cpu for t in times)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def _since(started: float) -> float:

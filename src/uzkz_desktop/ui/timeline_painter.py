@@ -12,21 +12,28 @@ How precision is drawn:
   * where an end is known only to the month or year, the bar fades out over a few pixels
     at that end (a date known as "2024" is a faint bar over the whole year, faded at both);
   * a candidate event (not yet reviewed) is hollow: an outlined diamond, a dashed bar;
-  * density (more events than rows) is a comb of bins, never a solid bar.
+  * density (more events than rows) is a comb of bins, never a solid bar;
+  * events known only as one month or year that have no row left are a cluster: a hatched
+    bar over their month or year, labelled with how many they are.
 
-Batching: bars are grouped per (category, dimmed) into one `drawRects` per part (bodies,
-faint bodies, solid caps, left fades, right fades, candidate outlines); each diamond is one
-`drawPixmap`. Texts (labels, tick labels, '+n' counts) are one `drawText` the first time
-they are drawn and a cached pixmap from the second (a blit is ~5x cheaper than laying text
-out). Density is one image with a row per strip, made from the counts in numpy (resampled
-to pixel columns) and tiled down each strip: one `drawTiledPixmap` per strip.
+Selected events are ringed (diamonds) or framed (bars) in the selection colour, the
+current one on top. Coloured marks (tags) are small dots before an item's label.
+
+Batching: the frame's items come as numpy columns. Bars are grouped per (category, dimmed)
+into one `drawRects` per part (bodies, faint bodies, solid caps, left fades, right fades,
+candidate outlines); each diamond is one `drawPixmap`, and so are an item's marks. Texts
+(labels, tick labels, '+n' counts) are one `drawText` the first time they are drawn and a
+cached pixmap from the second (a blit is ~5x cheaper than laying text out); a label cut at
+the right edge is elided once and cached. Density is one array with a row per strip, made
+from the frame's count grid in numpy (resampled to pixel columns) and tiled down each
+strip: one `drawTiledPixmap` per strip.
 `paint_hover` draws only the hover line and date, over a frame painted before without.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -46,7 +53,8 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from uzkz_desktop.timeline import Frame, Item, Overview
+from uzkz_desktop.timeline import Frame, ItemColumns, Overview
+from uzkz_desktop.timeline.frame import CLUSTER
 
 from . import palette
 
@@ -60,6 +68,7 @@ CAP_PX = 2.0  # solid cap at an end known to the day
 TICK_PX, MINOR_TICK_PX = 6.0, 3.0
 MIN_COUNT_RUN_PX = 40.0  # an overflow run shorter than this gets its line but no '+n'
 MIN_ELIDED_PX = 30.0  # a label cut by the right edge needs this much room to show at all
+MARK_PX = 5.0  # diameter of a coloured mark (Frame.mark_step px apart)
 TEXT_CACHE_SIZE = 1500  # text pixmaps kept (labels, tick labels, counts; ~1.5 kB each)
 LEGEND_PAD, LEGEND_CHIP = 6.0, 9.0
 MIN_GUTTER, MAX_GUTTER = 90.0, 210.0
@@ -86,6 +95,8 @@ class TimelineStyle:
         self.colors = tuple(QColor(c) for c in colors)
         self.inks = tuple(palette.ink(c) for c in self.colors)
         self.candidates = frozenset(candidates)
+        self.candidate_ids = np.array(sorted(self.candidates), dtype=np.int64)
+        self.marks: dict[int, tuple[QColor, ...]] = {}  # event id -> its marks' colours
         self.dpr = dpr
         base = QFont(font) if font is not None else QFont()
         self.label_font = _sized(base, LABEL_PX)
@@ -101,12 +112,14 @@ class TimelineStyle:
         self._luts: dict[tuple[object, ...], npt.NDArray[np.uint32]] = {}
         self._text_pixmaps: dict[tuple[str, str, int], QPixmap] = {}
         self._texts_seen: set[tuple[str, str, int]] = set()
+        self._elided: dict[tuple[str, str, int], str] = {}
         self._fonts = {
             "label": (self.label_font, self.label_metrics),
             "small": (self.small_font, self.small_metrics),
             "axis": (self.axis_font, self.axis_metrics),
         }
         self._overview: _OverviewCache | None = None
+        self._legend_column: tuple[object, QPixmap] | None = None
         self.gutter = 0.0  # legend column left of the frame (set by fit_gutter)
 
     def fit_gutter(self, labels: Sequence[str]) -> float:
@@ -133,6 +146,36 @@ class TimelineStyle:
         if width is None:
             width = self._small_widths[text] = self.small_metrics.horizontalAdvance(text)
         return width
+
+    def elided(self, text: str, kind: str, width: float) -> str:
+        """`text` elided to `width` px in a font kind, measured once per (text, width)."""
+        key = (text, kind, math.floor(width))
+        found = self._elided.get(key)
+        if found is None:
+            if len(self._elided) > 5_000:
+                self._elided.clear()
+            metrics = self._fonts[kind][1]
+            found = metrics.elidedText(text, Qt.TextElideMode.ElideRight, math.floor(width))
+            self._elided[key] = found
+        return found
+
+    def is_candidate(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+        known = self.candidate_ids
+        if not len(known):
+            return np.zeros(len(ids), dtype=np.bool_)
+        pos = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+        found: npt.NDArray[np.bool_] = known[pos] == ids
+        return found
+
+    def set_marks(self, marks: dict[int, Sequence[QColor]]) -> None:
+        self.marks = {int(k): tuple(QColor(c) for c in v) for k, v in marks.items() if v}
+
+    def marks_pixmap(self, colors: tuple[QColor, ...], step: float) -> QPixmap:
+        key = ("marks", tuple(c.rgba() for c in colors), step)
+        found = self._pixmaps.get(key)
+        if found is None:
+            found = self._pixmaps[key] = _marks_pixmap(self, colors, step)
+        return found
 
     # -- colours ---------------------------------------------------------------------------------
 
@@ -199,11 +242,37 @@ class TimelineStyle:
             found = self._pixmaps[key] = _diamond_pixmap(self, category, look, size)
         return found
 
-    def legend(self, category: int, label: str) -> QPixmap:
-        key = ("legend", category, label, self.gutter)
+    def badge(self, text: str, height: float) -> QPixmap:
+        """The hover date on its plate, kept per text (a hover moves through few)."""
+        key = ("badge", text, height)
         found = self._pixmaps.get(key)
         if found is None:
-            found = self._pixmaps[key] = _legend_pixmap(self, category, label)
+            if len(self._pixmaps) > 5_000:
+                self._pixmaps.clear()
+            found = self._pixmaps[key] = _badge_pixmap(self, text, height)
+        return found
+
+    def cluster_glyph(self, category: int, dimmed: bool, height: float) -> QPixmap:
+        """Three bars: the mark of a cluster, where it begins on screen."""
+        key = ("glyph", category, dimmed, height)
+        found = self._pixmaps.get(key)
+        if found is None:
+            found = self._pixmaps[key] = _glyph_pixmap(self, category, dimmed, height)
+        return found
+
+    def legend_column(self, frame: Frame) -> QPixmap:
+        """The legend column of a frame (see _legend), kept while its bands stay put."""
+        bands = tuple((b.category, b.label, b.y0, b.y1, b.collapsed) for b in frame.bands)
+        key = (self.gutter, frame.height, frame.axis, frame.overview.y0, frame.overview.y1, bands)
+        if self._legend_column is None or self._legend_column[0] != key:
+            self._legend_column = (key, _legend_column_pixmap(self, frame))
+        return self._legend_column[1]
+
+    def legend(self, category: int, label: str, *, compact: bool = False) -> QPixmap:
+        key = ("legend", category, label, self.gutter, compact)
+        found = self._pixmaps.get(key)
+        if found is None:
+            found = self._pixmaps[key] = _legend_pixmap(self, category, label, compact)
         return found
 
     def overview(self, overview: Overview) -> QPixmap:
@@ -226,12 +295,11 @@ def paint_frame(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     painter.setClipRect(QRectF(0.0, 0.0, float(frame.width), float(frame.height)))
     _density(painter, frame, style)
     _grid(painter, frame, plot_bottom)
-    if frame.items:
-        cols = _Columns(frame.items, style, frame.row_height)
+    cols = _Columns(frame.columns, style, frame.row_height)
+    if len(frame.columns):
         _items(painter, frame, style, cols)
+    if frame.overflow:
         _overflow(painter, frame, style, cols)
-    elif frame.overflow:
-        _overflow(painter, frame, style, _Columns([], style, frame.row_height))
     _axis(painter, frame, style)
     _today(painter, frame, plot_bottom)
     _hover(painter, frame, style, plot_bottom)
@@ -255,19 +323,18 @@ def paint_hover(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
 
 
 def _backgrounds(painter: QPainter, frame: Frame, plot_bottom: float, gutter: float) -> None:
-    # Each pixel is filled once: axis, bands (alternating, legend column included), what is
-    # left above the strip, and the strip's part of the legend column.
-    left, width = -gutter, frame.width + gutter
+    # Each pixel of the plot is filled once: axis, bands (alternating) where no density
+    # strip will be, what is left above the strip. The legend column is one cached pixmap.
+    width = frame.width
     ay0, ay1 = frame.axis
-    painter.fillRect(QRectF(left, ay0, width, ay1 - ay0), palette.AXIS_BACKGROUND)
+    painter.fillRect(QRectF(0.0, ay0, width, ay1 - ay0), palette.AXIS_BACKGROUND)
     bottom = ay1
     covered = _density_rows(frame)
     for band_index, band in enumerate(frame.bands):
         shade = _band_shade(band_index)
         if band_index not in covered:
-            painter.fillRect(QRectF(left, band.y0, width, band.y1 - band.y0), shade)
+            painter.fillRect(QRectF(0.0, band.y0, width, band.y1 - band.y0), shade)
         else:  # density strips paint their full-width rows themselves
-            painter.fillRect(QRectF(left, band.y0, gutter, band.y1 - band.y0), shade)
             top = round(band.y0)
             for y0, y1 in [*covered[band_index], (round(band.y1), round(band.y1))]:
                 if y0 > top:
@@ -275,18 +342,19 @@ def _backgrounds(painter: QPainter, frame: Frame, plot_bottom: float, gutter: fl
                 top = max(top, y1)
         bottom = band.y1
     if plot_bottom > bottom:
-        painter.fillRect(QRectF(left, bottom, width, plot_bottom - bottom), palette.BACKGROUND)
-    if gutter > 0:
-        overview = frame.overview
-        strip = QRectF(left, overview.y0, gutter, overview.y1 - overview.y0)
-        painter.fillRect(strip, palette.OVERVIEW_BACKGROUND)
+        painter.fillRect(QRectF(0.0, bottom, width, plot_bottom - bottom), palette.BACKGROUND)
 
 
 def _density_rows(frame: Frame) -> dict[int, list[tuple[int, int]]]:
     """Per band, the pixel rows its density strips cover (top to bottom)."""
+    layer = frame.layer
     rows: dict[int, list[tuple[int, int]]] = {}
-    for strip in frame.density:
-        rows.setdefault(strip.band, []).append((round(strip.y0), round(strip.y1)))
+    if layer is None:
+        return rows
+    for band, y0, y1 in zip(
+        layer.band.tolist(), np.round(layer.y0).tolist(), np.round(layer.y1).tolist(), strict=True
+    ):
+        rows.setdefault(band, []).append((int(y0), int(y1)))
     return {band: sorted(spans) for band, spans in rows.items()}
 
 
@@ -338,29 +406,62 @@ def _hover(painter: QPainter, frame: Frame, style: TimelineStyle, plot_bottom: f
     ay0, ay1 = frame.axis
     painter.setPen(QPen(palette.with_alpha(palette.HOVER, 0.35), 1.0))
     painter.drawLine(QLineF(_px(hover.x), ay1, _px(hover.x), plot_bottom - 1))
-    width = style.axis_metrics.horizontalAdvance(hover.label) + 10
+    badge = style.badge(hover.label, ay1 - ay0 - 4)  # the date on a dark rounded plate
+    width = badge.width() / style.dpr
     left = min(max(hover.x - width / 2, 0.0), frame.width - width)
-    badge = QRectF(left, ay0 + 2, width, ay1 - ay0 - 4)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(palette.HOVER)
-    painter.drawRoundedRect(badge, 3.0, 3.0)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.setFont(style.axis_font)
-    painter.setPen(palette.BACKGROUND)
-    painter.drawText(QPointF(left + 5, _baseline(style.axis_metrics, ay0, ay1 - 2)), hover.label)
+    painter.drawPixmap(QPointF(round(left), ay0 + 2), badge)
+
+
+def _badge_pixmap(style: TimelineStyle, text: str, height: float) -> QPixmap:
+    metrics = style.axis_metrics
+    width = math.ceil(metrics.horizontalAdvance(text) + 10)
+    pixmap = QPixmap(math.ceil(width * style.dpr), math.ceil(height * style.dpr))
+    pixmap.setDevicePixelRatio(style.dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(palette.HOVER)
+    p.drawRoundedRect(QRectF(0, 0, width, height), 3.0, 3.0)
+    p.setFont(style.axis_font)
+    p.setPen(palette.BACKGROUND)
+    p.drawText(QPointF(5, _baseline(metrics, -2, height)), text)
+    p.end()
+    return pixmap
 
 
 def _legend(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
-    """Category chip and label in the column left of each band, and the column's edge."""
+    """The column left of the frame: its backgrounds, a chip and label per band (smaller
+    and muted for a collapsed band) and its edge, as one pixmap kept while the bands stay
+    where they are."""
     if style.gutter <= 0:
         return
+    painter.drawPixmap(QPointF(-style.gutter, 0.0), style.legend_column(frame))
+
+
+def _legend_column_pixmap(style: TimelineStyle, frame: Frame) -> QPixmap:
+    gutter = math.ceil(style.gutter)
+    pixmap = QPixmap(math.ceil(gutter * style.dpr), math.ceil(frame.height * style.dpr))
+    pixmap.setDevicePixelRatio(style.dpr)
+    pixmap.fill(palette.BACKGROUND)
+    p = QPainter(pixmap)
+    ay0, ay1 = frame.axis
+    p.fillRect(QRectF(0.0, ay0, gutter, ay1 - ay0), palette.AXIS_BACKGROUND)
+    for band_index, band in enumerate(frame.bands):
+        p.fillRect(QRectF(0.0, band.y0, gutter, band.y1 - band.y0), _band_shade(band_index))
+    overview = frame.overview
+    p.fillRect(
+        QRectF(0.0, overview.y0, gutter, overview.y1 - overview.y0), palette.OVERVIEW_BACKGROUND
+    )
     for band in frame.bands:
-        chip = style.legend(band.category, band.label)
-        top = band.y0 + min(6.0, max((band.y1 - band.y0 - chip.height() / style.dpr) / 2, 0.0))
-        painter.drawPixmap(QPointF(-style.gutter, round(top)), chip)
-    painter.setPen(QPen(palette.RULE, 1.0))
-    painter.drawLine(QLineF(-0.5, 0.0, -0.5, float(frame.height)))
+        chip = style.legend(band.category, band.label, compact=band.collapsed)
+        room = band.y1 - band.y0 - chip.height() / style.dpr
+        top = band.y0 + min(6.0, max(room / 2, 0.0)) if not band.collapsed else band.y0 + room / 2
+        p.drawPixmap(QPointF(0.0, round(top)), chip)
+    p.setPen(QPen(palette.RULE, 1.0))
+    p.drawLine(QLineF(gutter - 0.5, 0.0, gutter - 0.5, float(frame.height)))
+    p.end()
+    return pixmap
 
 
 # -- density and overflow -----------------------------------------------------------------------
@@ -371,46 +472,38 @@ def _band_shade(band: int) -> QColor:
 
 
 def _density(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
-    """Each strip is one opaque row of pixels stretched down over the strip, full width: the
+    """Each strip is one opaque row of pixels tiled down over the strip, full width: the
     category ink blended into the band's background, stronger where busier (square root,
     so a single event still shows); with a search, hit bins keep the ink and the rest fades
-    to grey. Rows are resampled to pixel columns here, so Qt only stretches vertically."""
-    strips = frame.density
-    if not strips:
+    to grey. The whole grid is coloured and resampled to pixel columns in one numpy pass;
+    Qt only repeats rows."""
+    layer = frame.layer
+    if layer is None or not len(layer.band):
         return
-    width, n = max(frame.width, 1), len(strips)
-    searching = strips[0].hits is not None
-    lut = np.stack(
-        [style.density_lut(frame.bands[s.band].category, s.band % 2, searching) for s in strips]
-    )
-    sizes = np.array([len(s.counts) for s in strips], dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(sizes)))
-    # Colour of every bin, then one sentinel per strip (its background) for the columns
-    # outside it.
-    colour = np.concatenate(
-        (lut[np.repeat(np.arange(n), sizes), _density_levels(frame)], lut[:, 0])
-    )
-    # All strips share one bin grid: a column's bin differs between strips by a whole shift.
-    bin_px, left = strips[0].bin_px, min(s.x0 for s in strips)
-    shift = np.rint((np.array([s.x0 for s in strips]) - left) / bin_px).astype(np.int32)
-    column_bin = np.floor((np.arange(width) + 0.5 - left) / bin_px).astype(np.int32)
-    index = column_bin[None, :] - shift[:, None]
-    # One unsigned compare finds both index < 0 and index >= size.
-    outside = index.view(np.uint32) >= sizes[:, None].astype(np.uint32)
+    grid = layer.grid
+    width, bins = max(frame.width, 1), grid.counts.shape[1]
+    searching = grid.hits is not None
+    lut = np.stack([
+        style.density_lut(frame.bands[b].category, b % 2, searching) for b in layer.band.tolist()
+    ])  # fmt: skip
+    colour = np.take_along_axis(lut, _density_levels(frame), axis=1)  # (strips, bins)
+    column_bin = np.floor((np.arange(width) + 0.5 - layer.x0) / layer.bin_px).astype(np.int64)
     # The first column of each bin shows the background: a comb reads as counts, never as
     # one long event.
-    outside[:, 1:] |= index[:, 1:] != index[:, :-1]
-    sentinel = (starts[-1] + np.arange(n, dtype=np.int32))[:, None]
-    index = np.where(outside, sentinel, index + starts[:-1, None].astype(np.int32))
-    rows = colour[index]
-    data = rows.tobytes()
+    blank = (column_bin < 0) | (column_bin >= bins)
+    blank[1:] |= column_bin[1:] != column_bin[:-1]
+    rows = colour[:, np.clip(column_bin, 0, max(bins - 1, 0))]
+    rows[:, blank] = lut[:, :1]
+    data = np.ascontiguousarray(rows).tobytes()
     stride = 4 * width
-    for k, strip in enumerate(strips):
+    for k, (y0, y1) in enumerate(
+        zip(np.round(layer.y0).tolist(), np.round(layer.y1).tolist(), strict=True)
+    ):
+        if y1 <= y0:
+            continue
         # A 1-pixel-high pixmap tiled down the strip: cheaper than stretching an image.
         row = QImage(data[k * stride : (k + 1) * stride], width, 1, stride, _ROW_FORMAT)
-        y0 = round(strip.y0)
-        target = QRect(0, y0, width, round(strip.y1) - y0)
-        painter.drawTiledPixmap(target, QPixmap.fromImage(row))
+        painter.drawTiledPixmap(QRect(0, int(y0), width, int(y1 - y0)), QPixmap.fromImage(row))
 
 
 _ROW_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
@@ -421,18 +514,18 @@ DENSITY_FULL = 12  # events in a bin for full strength, at least
 
 
 def _density_levels(frame: Frame) -> npt.NDArray[np.int64]:
-    """Per bin of all strips: 0 (nothing to show), 1..L (busyness), L+1..2L (search hits)."""
-    strips = frame.density
-    counts = np.concatenate([s.counts for s in strips])
-    dense = np.concatenate([s.dense for s in strips]) & (counts > 0)
+    """Per bin of the grid: 0 (nothing to show), 1..L (busyness), L+1..2L (search hits)."""
+    assert frame.layer is not None
+    grid = frame.layer.grid
+    counts = grid.counts
+    dense = grid.dense & (counts > 0)
     # Relative to the busiest bin, but a handful of events never looks like a crowd.
     scale = (DENSITY_LEVELS - 1) / math.sqrt(max(frame.density_max, DENSITY_FULL))
     level = np.where(dense, 1 + (np.sqrt(counts) * scale).astype(np.int64), 0)
-    if strips[0].hits is None:
+    if grid.hits is None:
         return level
-    hits = np.concatenate([s.counts * 0 if s.hits is None else s.hits for s in strips])
-    lit = dense & (hits > 0)
-    lit_level = DENSITY_LEVELS + 1 + (np.sqrt(hits) * scale).astype(np.int64)
+    lit = dense & (grid.hits > 0)
+    lit_level = DENSITY_LEVELS + 1 + (np.sqrt(grid.hits) * scale).astype(np.int64)
     return np.where(lit, lit_level, level)
 
 
@@ -485,42 +578,20 @@ def _overflow(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Colu
 
 
 class _Columns:
-    """The frame's items as numpy columns (one transpose per frame), for batching."""
+    """The frame's item columns and what the drawing derives from them, once per frame."""
 
-    def __init__(self, items: Sequence[Item], style: TimelineStyle, row_height: float) -> None:
-        n = len(items)
-        columns = list(zip(*items, strict=True)) or [()] * len(Item._fields)
-        (
-            ids,
-            _band,
-            _row,
-            x0,
-            x1,
-            y,
-            kind,
-            precision,
-            end_precision,
-            category,
-            selected,
-            dimmed,
-            label,
-            label_x,
-            label_w,
-        ) = columns
-        self.labels: tuple[str | None, ...] = label
-        floats = np.array((x0, x1, y, label_x, label_w), dtype=np.float64).reshape(5, n)
-        self.x0, self.x1, self.y, self.label_x, self.label_w = floats
-        ints = np.array((precision, end_precision, category), dtype=np.int64).reshape(3, n)
-        self.precision, self.end_precision, self.category = ints
-        self.selected, self.dimmed = np.array((selected, dimmed), dtype=np.bool_).reshape(2, n)
-        self.point = np.fromiter(map("point".__eq__, kind), np.bool_, n)
-        self.faint = np.fromiter(map("fuzzy-span".__eq__, kind), np.bool_, n)
-        wanted = style.candidates
-        self.candidate = (
-            np.fromiter(map(wanted.__contains__, ids), np.bool_, n)
-            if wanted
-            else np.zeros(n, dtype=np.bool_)
-        )
+    def __init__(self, columns: ItemColumns, style: TimelineStyle, row_height: float) -> None:
+        self.c = columns
+        self.x0, self.x1, self.y = columns.x0, columns.x1, columns.y
+        self.label_x, self.label_w = columns.label_x, columns.label_w
+        self.labels = columns.labels
+        self.category, self.dimmed = columns.category, columns.dimmed
+        self.precision, self.end_precision = columns.precision, columns.end_precision
+        self.selected = columns.selected
+        self.point = columns.kind == 0
+        self.faint = columns.kind == 2
+        self.cluster = columns.kind == CLUSTER
+        self.candidate = style.is_candidate(columns.ids) & ~self.cluster
         self.half_row = row_height / 2
 
     def free(
@@ -534,8 +605,9 @@ class _Columns:
         if not len(self.x0) or not len(x0):
             return np.ones(len(x0), dtype=np.bool_)
         reach = np.maximum(self.x1, self.label_x + self.label_w)  # box, or box and label
+        start = np.minimum(self.x0, np.where(self.label_w > 0, self.label_x, np.inf))
         clash = np.less.outer(x0, reach)
-        clash &= np.greater.outer(x1, self.x0)
+        clash &= np.greater.outer(x1, start)
         clash &= np.greater.outer(y1, self.y - self.half_row)
         clash &= np.less.outer(y0, self.y + self.half_row)
         free: npt.NDArray[np.bool_] = ~clash.any(axis=1)
@@ -549,11 +621,13 @@ def _items(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Columns
     _points(painter, style, cols, plain & cols.point, size)
     bars = _BarGeometry(cols, height, float(frame.width))
     group = cols.category * 2 + cols.dimmed
-    for key, parts in bars.grouped(plain & ~cols.point, group).items():
+    for key, parts in bars.grouped(plain & ~cols.point & ~cols.cluster, group).items():
         category, dimmed = divmod(key, 2)
         _draw_bars(painter, style, category, bool(dimmed), parts)
-    if cols.selected.any():
-        _draw_selected(painter, style, cols, int(np.argmax(cols.selected)), size, bars)
+    if cols.cluster.any():
+        _clusters(painter, style, cols, bars)
+    for k in np.flatnonzero(cols.selected).tolist():  # the current one is last
+        _draw_selected(painter, style, cols, k, size, bars)
     _labels(painter, frame, style, cols)
 
 
@@ -565,16 +639,23 @@ def _points(
     size: float,
 ) -> None:
     """One drawPixmap per diamond, grouped by pixmap (category and look)."""
+    if not which.any():
+        return
     look = np.where(cols.candidate, CANDIDATE + cols.dimmed, cols.dimmed.astype(np.int64))
     key = cols.category * 8 + look
     # Whole pixels: crisp diamonds, and the int overload is the cheapest call (~1 us).
     left = np.rint((cols.x0 + cols.x1 - size) / 2).astype(np.int64)
     top = np.rint(cols.y - size / 2).astype(np.int64)
     draw = painter.drawPixmap
-    for k in np.unique(key[which]).tolist():
+    chosen_keys = key[which]
+    order = np.argsort(chosen_keys, kind="stable")
+    rows = np.flatnonzero(which)[order]
+    chosen_keys = chosen_keys[order]
+    cuts = np.flatnonzero(np.diff(chosen_keys)) + 1
+    for part in np.split(rows, cuts):
+        k = int(key[part[0]])
         pixmap = style.diamond(k // 8, k % 8, size)
-        chosen = which & (key == k)
-        for x, y in zip(left[chosen].tolist(), top[chosen].tolist(), strict=True):
+        for x, y in zip(left[part].tolist(), top[part].tolist(), strict=True):
             draw(x, y, pixmap)
 
 
@@ -597,6 +678,7 @@ class _BarGeometry:
         show_left, show_right = wide & (x0 + left > -1), wide & (x1 - right < width + 1)
         b0, b1 = np.maximum(x0 + left, -2.0), np.minimum(x1 - right, width + 2)
         c0, c1 = np.maximum(x0, -2.0), np.minimum(x1, width + 2)
+        self.c0, self.c1 = c0, c1
         body = wide & (b1 > b0)
         # part -> (mask, x, width) pieces; 'cap' and 'body' take narrow bars too.
         self.parts: list[
@@ -670,6 +752,52 @@ def _draw_bars(
         painter.drawRects(parts["candidate"])
 
 
+def _clusters(painter: QPainter, style: TimelineStyle, cols: _Columns, bars: _BarGeometry) -> None:
+    """A cluster is a thin rail over its unit with a stack glyph (three bars) where it
+    begins on screen: many events, not one long one. One drawRects of rails per
+    (category, dimmed) and one cached glyph pixmap per cluster; few pixels, whatever the
+    unit's width."""
+    which = np.flatnonzero(cols.cluster)
+    category, dimmed = cols.category[which], cols.dimmed[which]
+    # An inset of 1 px on each side keeps neighbouring months' clusters apart.
+    x0 = bars.c0[which] + 1.0
+    w = np.maximum(bars.c1[which] - bars.c0[which] - 2.0, 1.0)
+    mid = cols.y[which]
+    rail = min(RAIL_PX, bars.height)
+    rails = list(
+        map(QRectF, x0.tolist(), (mid - rail / 2).tolist(), w.tolist(), [rail] * len(which))
+    )
+    key = category * 2 + dimmed
+    painter.setPen(Qt.PenStyle.NoPen)
+    order = np.argsort(key, kind="stable")
+    sorted_keys = key[order].tolist()
+    start = 0
+    for end in [*(np.flatnonzero(np.diff(key[order])) + 1).tolist(), len(order)]:
+        painter.setBrush(style.brush(("body", *divmod(sorted_keys[start], 2))))
+        painter.drawRects([rails[i] for i in order[start:end].tolist()])
+        start = end
+    glyph_x = np.rint(np.maximum(x0, 0.0) + 1.0).astype(np.int64).tolist()
+    glyph_y = np.rint(mid - bars.height / 2).astype(np.int64).tolist()
+    draw = painter.drawPixmap
+    for x, y, c, d in zip(glyph_x, glyph_y, category.tolist(), dimmed.tolist(), strict=True):
+        draw(x, y, style.cluster_glyph(c, d, bars.height))
+
+
+def _glyph_pixmap(style: TimelineStyle, category: int, dimmed: bool, height: float) -> QPixmap:
+    pixmap = QPixmap(math.ceil(8 * style.dpr), math.ceil(height * style.dpr))
+    pixmap.setDevicePixelRatio(style.dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(style.shade(category, dimmed))
+    p.drawRects([QRectF(3.0 * j, 0.0, 2.0, height) for j in range(3)])
+    p.end()
+    return pixmap
+
+
+RAIL_PX = 4.0  # height of a cluster's rail
+
+
 def _draw_selected(
     painter: QPainter,
     style: TimelineStyle,
@@ -678,8 +806,8 @@ def _draw_selected(
     size: float,
     bars: _BarGeometry,
 ) -> None:
-    """The selected item on top: a larger diamond ringed in the selection colour, or its
-    bar with a selection frame."""
+    """A selected item: a larger diamond ringed in the selection colour, or its bar with
+    a selection frame."""
     category = int(cols.category[k])
     if cols.point[k]:
         big = size + 6
@@ -699,28 +827,82 @@ def _draw_selected(
 
 
 def _labels(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Columns) -> None:
-    """Each label once, vertically centred on its row; one running off the right edge is
-    elided (or dropped when there is no room for a word)."""
+    """Each label once, vertically centred on its row, after its marks; one the frame cut
+    at the right edge is elided (or dropped when there is no room for a word)."""
     labelled = np.flatnonzero(cols.label_w > 0)
     if not len(labelled):
         return
     # Tight rows take the smaller font: it still fits the width the frame measured.
-    writer = _Writer(painter, style, "small" if frame.row_height < 11 else "label")
+    kind = "small" if frame.row_height < 11 else "label"
+    writer = _Writer(painter, style, kind)
     offset = (writer.metrics.ascent() - writer.metrics.descent()) / 2
     baseline = np.round(cols.y + offset).tolist()
-    left = np.round(cols.label_x).tolist()
-    right_edge = frame.width - 2.0
+    marks = cols.c.marks
+    dots = marks * frame.mark_step
+    # Marks sit next to the box: before the text, or after it when the label is left of it.
+    after = cols.c.label_left
+    text_x = np.round(np.where(after, cols.label_x, cols.label_x + dots)).tolist()
+    marks_x = np.where(after, cols.label_x + cols.label_w - dots, cols.label_x).tolist()
+    room = (cols.label_w - dots).tolist()
+    measure = style.label_width if kind == "label" else style.small_width
+    ids = cols.c.ids
+    backing = _backing(frame.row_height)
+    plates: list[QRectF] = []  # plain ground under cluster labels, drawn first
+    todo: list[tuple[float, float, str, QColor]] = []
     for k in labelled.tolist():
+        if marks[k]:
+            _draw_marks(painter, style, int(ids[k]), marks_x[k], cols.y[k], frame.mark_step)
         text = cols.labels[k]
         if not text:
             continue
         color = palette.TEXT_DIMMED if cols.dimmed[k] else palette.TEXT
-        if left[k] + cols.label_w[k] <= right_edge:
-            writer.text(left[k], baseline[k], text, color)
-        elif right_edge - left[k] >= MIN_ELIDED_PX:
-            room = right_edge - left[k]
-            elided = writer.metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            writer.plain(left[k], baseline[k], elided, color)
+        width = measure(text)
+        if width > room[k] + 0.5:
+            if room[k] < MIN_ELIDED_PX:
+                continue
+            text = style.elided(text, kind, room[k])
+            width = room[k]
+        if cols.cluster[k]:  # on plain ground, not on the hatching
+            color = palette.TEXT_DIMMED if cols.dimmed[k] else palette.TEXT_MUTED
+            plates.append(QRectF(text_x[k] - 2, cols.y[k] - backing / 2, width + 4, backing))
+        todo.append((text_x[k], baseline[k], text, color))
+    if plates:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.with_alpha(palette.BACKGROUND, 0.9))
+        painter.drawRects(plates)
+    for x, y, text, color in todo:
+        writer.text(x, y, text, color)
+
+
+def _backing(row_height: float) -> float:
+    return max(row_height - 5, 4.0)
+
+
+def _draw_marks(
+    painter: QPainter, style: TimelineStyle, event_id: int, x: float, y: float, step: float
+) -> None:
+    colors = style.marks.get(event_id)
+    if not colors:
+        return
+    pixmap = style.marks_pixmap(colors[:3], step)
+    painter.drawPixmap(round(x), round(y - pixmap.height() / style.dpr / 2), pixmap)
+
+
+def _marks_pixmap(style: TimelineStyle, colors: tuple[QColor, ...], step: float) -> QPixmap:
+    """Dots of MARK_PX in these colours, `step` px apart, on transparency."""
+    size = math.ceil(MARK_PX) + 2
+    width = math.ceil(step * len(colors)) + 1
+    pixmap = QPixmap(math.ceil(width * style.dpr), math.ceil(size * style.dpr))
+    pixmap.setDevicePixelRatio(style.dpr)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for i, color in enumerate(colors):
+        p.setPen(QPen(palette.ink(color).darker(120), 0.8))
+        p.setBrush(color)
+        p.drawEllipse(QRectF(0.5 + i * step, 1.0, MARK_PX, MARK_PX))
+    p.end()
+    return pixmap
 
 
 def _text_pixmap(style: TimelineStyle, text: str, kind: str, color: QColor) -> QPixmap:
@@ -827,10 +1009,27 @@ def _overview_pixmap(style: TimelineStyle, overview: Overview) -> QPixmap:
     p.drawLines([QLineF(_px(t.x), height - 3, _px(t.x), height) for t in overview.ticks.minor])
     p.setFont(style.small_font)
     p.setPen(palette.TEXT_MUTED)
-    for tick in overview.ticks.major:
-        p.drawText(QPointF(tick.x + 3, top_text), tick.label)
+    for x, label in _strip_labels(overview, style.small_width, width):
+        p.drawText(QPointF(x, top_text), label)
     p.end()
     return QPixmap.fromImage(image)
+
+
+def _strip_labels(
+    overview: Overview, measure: Callable[[str], float], width: float
+) -> list[tuple[float, str]]:
+    """Tick labels right of their tick, kept inside the strip: the last one moves left to
+    end at the edge, and a label that would then touch the one before is left out."""
+    out: list[tuple[float, str]] = []
+    end = -math.inf
+    for tick in overview.ticks.major:
+        w = measure(tick.label)
+        x = min(tick.x + 3, width - 2 - w)
+        if x < max(end + 4, 0.0):
+            continue
+        out.append((x, tick.label))
+        end = x + w
+    return out
 
 
 def _histogram(
@@ -861,6 +1060,8 @@ def _make_brush(style: TimelineStyle, key: tuple[object, ...]) -> QBrush:
         return QBrush(shade)
     if part in ("body", "faint"):
         return QBrush(palette.with_alpha(shade, _BODY_ALPHA if part == "body" else _FAINT_ALPHA))
+    if part == "hatch":
+        return QBrush(palette.with_alpha(shade, 0.5), Qt.BrushStyle.BDiagPattern)
     # A fade: transparent at the outer end, the faint body colour at the inner end.
     gradient = QLinearGradient(QPointF(0, 0), QPointF(1, 0))
     gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
@@ -901,11 +1102,13 @@ def _diamond_pixmap(style: TimelineStyle, category: int, look: int, size: float)
     return pixmap
 
 
-def _legend_pixmap(style: TimelineStyle, category: int, label: str) -> QPixmap:
-    """Chip and label on transparency, the label elided to the legend column."""
-    metrics = style.label_metrics
-    chip = LEGEND_CHIP
-    height = math.ceil(metrics.height()) + 2
+def _legend_pixmap(style: TimelineStyle, category: int, label: str, compact: bool) -> QPixmap:
+    """Chip and label on transparency, the label elided to the legend column; compact (a
+    collapsed band): a smaller chip and the small font, muted."""
+    font, metrics = (style.small_font, style.small_metrics) if compact else (
+        style.label_font, style.label_metrics)  # fmt: skip
+    chip = LEGEND_CHIP - 3 if compact else LEGEND_CHIP
+    height = math.ceil(metrics.height()) + (0 if compact else 2)
     width = max(math.floor(style.gutter), 1)
     room = width - _CHIP_ROOM
     text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
@@ -916,10 +1119,11 @@ def _legend_pixmap(style: TimelineStyle, category: int, label: str) -> QPixmap:
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(QPen(palette.ink(style.color(category)).darker(115), 1.0))
     p.setBrush(style.color(category))
-    p.drawRoundedRect(QRectF(LEGEND_PAD + 0.5, (height - chip) / 2, chip, chip), 2.0, 2.0)
-    p.setFont(style.label_font)
-    p.setPen(palette.TEXT)
-    p.drawText(QPointF(LEGEND_PAD + chip + 6, _baseline(metrics, 0, height)), text)
+    left = LEGEND_PAD + 0.5 + (LEGEND_CHIP - chip) / 2
+    p.drawRoundedRect(QRectF(left, (height - chip) / 2, chip, chip), 2.0, 2.0)
+    p.setFont(font)
+    p.setPen(palette.TEXT_MUTED if compact else palette.TEXT)
+    p.drawText(QPointF(LEGEND_PAD + LEGEND_CHIP + 6, _baseline(metrics, 0, height)), text)
     p.end()
     return pixmap
 

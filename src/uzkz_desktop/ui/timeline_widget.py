@@ -8,13 +8,21 @@ buckets not yet visited is warmed one bucket per idle tick after `set_data`.
 
 Mouse: wheel zooms at the cursor (Ctrl+wheel: about the centre; Shift+wheel or a
 horizontal wheel pans); drag pans; click selects (empty space clears; a density bin zooms
-into it); double-click opens. Overview strip: drag the window, click elsewhere to centre
-there. Keys: see `keyPressEvent`.
+into it; a cluster of one-month or one-year events zooms into its unit and gives its band
+all the rows it can use); Ctrl+click adds or removes an event from the selection,
+Shift+click adds the events from the current one to it along time in the same band;
+double-click opens. Overview strip: drag the window, click elsewhere to centre there.
+Keys: see `keyPressEvent`.
+
+For curation: `selection_changed(list)` (ids, the current one last) beside the single-event
+signals, `selected_ids()` / `set_selected_ids()`, coloured marks on items (`set_marks`)
+and a filter showing only some events (`set_visible_ids`, a mask over the same arrays).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import math
 from collections.abc import Callable, Iterable
@@ -44,12 +52,14 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from uzkz_desktop.app import TimelineData
 from uzkz_desktop.core.dates import DateSpan, Precision
 from uzkz_desktop.timeline import (
+    Cluster,
     DensityHit,
     EventArrays,
     Frame,
     FrameGeometry,
     Hover,
     LanesLayout,
+    RowPlan,
     TickUnit,
     ViewLimits,
     Viewport,
@@ -76,7 +86,9 @@ DENSITY_ZOOM = 8.0  # a click on a density bin zooms in by up to this factor
 WARM_INTERVAL_MS = 20  # between packing two zoom buckets at idle: input and paints go first
 # Level of detail: density bins of 3-6 px and at most 400 boxes keep a 1600 x 900 frame
 # (build + paint) near 8 ms at 100k events; 400 boxes still fill a 65-row frame.
-GEOMETRY = FrameGeometry(bin_px=3.0, max_items=400)
+GEOMETRY = FrameGeometry(bin_px=3.0, max_items=250)
+MAX_MARKS = 3  # coloured marks drawn per event
+CLUSTER_ZOOM_SHARE = 0.6  # a clicked cluster narrower than this share of the view is zoomed to
 _PRECISION_OF = {code: precision for precision, code in PRECISION_CODE.items()}
 
 
@@ -92,7 +104,8 @@ class _Gesture:
 class TimelineWidget(QWidget):
     """Events of the archive on a zoomable time axis, one band per category."""
 
-    event_selected = Signal(int)  # selection changed by a click or a key; -1 for none
+    event_selected = Signal(int)  # the current event changed by a click or a key; -1 for none
+    selection_changed = Signal(list)  # the selected ids changed by the user (current last)
     event_activated = Signal(int)  # double-click or Enter: open the excerpt
     viewport_changed = Signal()
     hovered = Signal(int)  # the event under the pointer changed; -1 for none
@@ -106,7 +119,18 @@ class TimelineWidget(QWidget):
         self.setAccessibleName(self.tr("Timeline"))
         self._data = TimelineData(EventArrays.empty(), (), {}, frozenset())
         self._filter: frozenset[int] | None = None
-        self._selected: int | None = None
+        self._visible: npt.NDArray[np.bool_] | None = None  # set_visible_ids, as a mask
+        self._visible_ids: npt.NDArray[np.int64] | None = None
+        self._base_lanes: LanesLayout | None = None  # the unfiltered layout, kept for reuse
+        self._selected: int | None = None  # the current event: the last one selected
+        self._selection: list[int] = []  # selected ids, the current one last
+        self._selection_array = np.zeros(0, dtype=np.int64)
+        self._marks: dict[int, list[QColor]] = {}
+        self._mark_counts: npt.NDArray[np.int8] | None = None
+        self._marks_version = 0
+        self._expanded: int | None = None  # category code of the band given all its rows
+        self._rows_hint: RowPlan | None = None
+        self._cluster_texts: dict[tuple[int, bool, int, int], tuple[str, ...]] = {}
         self._highlight_ids: npt.NDArray[np.int64] | None = None
         self._highlight: npt.NDArray[np.bool_] | None = None
         self._highlight_version = 0  # in frame keys: an array's id may be reused
@@ -119,6 +143,7 @@ class TimelineWidget(QWidget):
         self._shown: npt.NDArray[np.bool_] | None = None  # events of the bands shown, if filtered
         self._lanes = self._make_lanes()
         self._limits = ViewLimits.around(None, None)
+        self._fit = self._limits  # what fit_all shows: where the events are dense
         self._view = self._whole_view()
         self._auto_fit = True  # follow resizes with fit_all until the user moves the view
         self._frame: Frame | None = None
@@ -126,7 +151,7 @@ class TimelineWidget(QWidget):
         self._painted_key: tuple[object, ...] | None = None
         self._backdrop: tuple[tuple[object, ...], QPixmap] | None = None
         self._titles_missing = self.tr("Event %1")
-        self._warm_queue: list[int] = []
+        self._warm_queue: list[Callable[[], object]] = []
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(WARM_INTERVAL_MS)
         self._warm_timer.timeout.connect(self._warm_next)
@@ -138,10 +163,14 @@ class TimelineWidget(QWidget):
         exist are kept."""
         self._data = data
         self._style = self._make_style()
+        self._base_lanes = None
+        self._visible = self._visible_mask(self._visible_ids)
         self._lanes = self._make_lanes()
         self._limits = ViewLimits.around(data.events.first_day, data.events.last_day)
-        if self._selected is not None and data.events.index_of(self._selected) is None:
-            self._selected = None
+        fit = data.events.fit_days()
+        self._fit = self._limits if fit is None else ViewLimits.around(*fit)
+        self._set_selection([i for i in self._selection if data.events.index_of(i) is not None])
+        self._mark_counts = self._counts_of(self._marks)
         self._highlight = self._mask(self._highlight_ids)
         self._highlight_version += 1
         self.fit_all()
@@ -153,13 +182,52 @@ class TimelineWidget(QWidget):
         bring it into the middle of the view."""
         if event_id is not None and self._data.events.index_of(event_id) is None:
             event_id = None
-        self._selected = event_id
+        self._set_selection([] if event_id is None else [event_id])
         if centre and event_id is not None:
             self.centre_on_event(event_id)
         self.update()
 
     def selected_id(self) -> int | None:
+        """The current event: the one selected last."""
         return self._selected
+
+    def selected_ids(self) -> list[int]:
+        """Every selected event, in the order selected (the current one last)."""
+        return list(self._selection)
+
+    def set_selected_ids(self, ids: Iterable[int]) -> None:
+        """Select these events (unknown ids are dropped; the last one is current), without
+        emitting a signal."""
+        events = self._data.events
+        self._set_selection([int(i) for i in ids if events.index_of(int(i)) is not None])
+        self.update()
+
+    def set_marks(self, marks: dict[int, list[QColor]]) -> None:
+        """Coloured marks (e.g. coloured tags) per event id: up to three small dots drawn
+        before the label of the event's box. An empty dict clears them."""
+        self._marks = {int(k): [QColor(c) for c in v][:MAX_MARKS] for k, v in marks.items() if v}
+        self._style.set_marks(self._marks)
+        self._mark_counts = self._counts_of(self._marks)
+        self._marks_version += 1
+        self.update()
+
+    def set_visible_ids(self, ids: npt.ArrayLike | None) -> None:
+        """Show only these events (e.g. those with a tag); None shows all. A mask over the
+        same arrays: the data is not reloaded."""
+        self._visible_ids = None if ids is None else np.asarray(ids, dtype=np.int64).ravel()
+        self._visible = self._visible_mask(self._visible_ids)
+        self._relayout()
+
+    def visible_ids(self) -> npt.NDArray[np.int64] | None:
+        return None if self._visible_ids is None else self._visible_ids.copy()
+
+    def expanded_category(self) -> int | None:
+        """The category whose band was given all its rows by a click on a cluster."""
+        return self._expanded
+
+    def set_expanded_category(self, category: int | None) -> None:
+        self._expanded = category
+        self.update()
 
     def set_highlighted(self, event_ids: Iterable[int] | None) -> None:
         """Light these events (search hits) and dim the rest; None clears."""
@@ -169,6 +237,7 @@ class TimelineWidget(QWidget):
             self._highlight_ids = np.fromiter((int(i) for i in event_ids), dtype=np.int64)
         self._highlight = self._mask(self._highlight_ids)
         self._highlight_version += 1
+        self._warm_hits()
         self.update()
 
     def fit_all(self) -> None:
@@ -211,6 +280,9 @@ class TimelineWidget(QWidget):
     def set_category_filter(self, categories: set[int] | None) -> None:
         """Show only the bands of these category codes (None shows all)."""
         self._filter = None if categories is None else frozenset(categories)
+        self._relayout()
+
+    def _relayout(self) -> None:
         self._lanes = self._make_lanes()
         if self._highlight is not None:
             self._lanes.highlight(self._highlight)
@@ -248,6 +320,7 @@ class TimelineWidget(QWidget):
         if frame is None or self._frame_key != key:
             size = (self._view.width_px, self._height())
             frame = self._build(self._view, size, self._hover_x)
+            self._rows_hint = frame.rows
         elif (frame.hover.x if frame.hover else None) != self._hover_x:
             frame = dataclasses.replace(frame, hover=self._hover_at(frame, self._hover_x))
         self._frame, self._frame_key = frame, key
@@ -280,6 +353,9 @@ class TimelineWidget(QWidget):
         hit = frame.hit_test(pos.x(), pos.y())
         if hit is not None:
             return self._event_tooltip(hit)
+        cluster = frame.cluster_at(pos.x(), pos.y())
+        if cluster is not None:
+            return self._cluster_tooltip(cluster)
         density = frame.density_at(pos.x(), pos.y())
         return None if density is None else self._density_tooltip(density)
 
@@ -365,7 +441,7 @@ class TimelineWidget(QWidget):
         gesture, self._gesture = self._gesture, None
         self.unsetCursor()
         if gesture is not None and gesture.kind == "press":
-            self._click(self._local(event.position()))
+            self._click(self._local(event.position()), event.modifiers())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -392,7 +468,8 @@ class TimelineWidget(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """←/→ previous/next event, Home/End first/last, +/=/− zoom, PageUp/PageDown pan,
-        F fit all, Enter open the selected event, Esc clear the selection."""
+        F fit all, Enter open the current event, Esc clear the selection (or, with nothing
+        selected, give an expanded band its usual rows back)."""
         key = Qt.Key(event.key())
         plain = not event.modifiers() & ~(
             Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
@@ -419,6 +496,7 @@ class TimelineWidget(QWidget):
         kind = event.type()
         if kind in (QEvent.Type.LocaleChange, QEvent.Type.LanguageChange):
             self._months = self._month_names()
+            self._cluster_texts.clear()
             self._titles_missing = self.tr("Event %1")
             self.setAccessibleName(self.tr("Timeline"))
             self._lanes = self._make_lanes()
@@ -459,21 +537,47 @@ class TimelineWidget(QWidget):
             self.event_activated.emit(self._selected)
 
     def _key_clear(self) -> None:
-        self._select_by_user(None)
+        if self._selection:
+            self._select_by_user(None)
+        elif self._expanded is not None:
+            self.set_expanded_category(None)
 
     # -- mouse -----------------------------------------------------------------------------------
 
-    def _click(self, pos: QPointF) -> None:
+    def _click(
+        self, pos: QPointF, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
         frame = self.frame()
         hit = frame.hit_test(pos.x(), pos.y())
+        toggle = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        extend = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         if hit is not None:
-            self._select_by_user(hit)
+            if toggle:
+                self._toggle_by_user(hit)
+            elif extend:
+                self._extend_by_user(hit)
+            else:
+                self._select_by_user(hit)
+            return
+        if toggle or extend:
+            return  # a modified click beside the events keeps the selection
+        cluster = frame.cluster_at(pos.x(), pos.y())
+        if cluster is not None:
+            self._open_cluster(cluster)
             return
         density = frame.density_at(pos.x(), pos.y())
         if density is not None:
             self._zoom_into(density)
         else:
             self._select_by_user(None)
+
+    def _open_cluster(self, cluster: Cluster) -> None:
+        """Zoom into the cluster's month or year (when it is narrower than most of the view)
+        and give its band all the rows it can use."""
+        first, last = cluster.first_day, cluster.last_day + 1
+        if (last - first) < CLUSTER_ZOOM_SHARE * self._view.span:
+            self._set_view(self._view.fit(first, last).clamped(self._limits))
+        self.set_expanded_category(cluster.category)
 
     def _zoom_into(self, hit: DensityHit) -> None:
         days = hit.last_day + 1 - hit.first_day
@@ -508,10 +612,48 @@ class TimelineWidget(QWidget):
             self.update()
 
     def _select_by_user(self, event_id: int | None) -> None:
-        if event_id != self._selected:
-            self._selected = event_id
-            self.event_selected.emit(-1 if event_id is None else event_id)
-            self.update()
+        self._change_selection_by_user([] if event_id is None else [event_id])
+
+    def _toggle_by_user(self, event_id: int) -> None:
+        ids = list(self._selection)
+        if event_id in ids:
+            ids.remove(event_id)
+        else:
+            ids.append(event_id)
+        self._change_selection_by_user(ids)
+
+    def _extend_by_user(self, event_id: int) -> None:
+        """Shift+click: the events of the clicked one's band from the current event to it,
+        in time order, join the selection (the clicked one becomes current); in another
+        band, or with nothing selected, the clicked event alone joins."""
+        events, lanes, anchor = self._data.events, self._lanes, self._selected
+        added = [event_id]
+        i, a = events.index_of(event_id), None if anchor is None else events.index_of(anchor)
+        if i is not None and a is not None and events.category[i] == events.category[a]:
+            lo, hi = sorted((i, a))
+            rows = np.arange(lo, hi + 1)
+            rows = rows[(events.category[rows] == events.category[i]) & (lanes.lane_of[rows] >= 0)]
+            added = [int(x) for x in events.ids[rows].tolist() if x != event_id] + [event_id]
+        kept = [x for x in self._selection if x not in set(added)]
+        self._change_selection_by_user(kept + added)
+
+    def _change_selection_by_user(self, ids: list[int]) -> None:
+        before, current = list(self._selection), self._selected
+        self._set_selection(ids)
+        if self._selected != current:
+            self.event_selected.emit(-1 if self._selected is None else self._selected)
+        if self._selection != before:
+            self.selection_changed.emit(list(self._selection))
+        self.update()
+
+    def _set_selection(self, ids: list[int]) -> None:
+        """The selection, each id once (at its last place); the last one is current."""
+        seen: dict[int, None] = {}
+        for event_id in reversed(ids):
+            seen.setdefault(int(event_id), None)
+        self._selection = list(reversed(seen))
+        self._selected = self._selection[-1] if self._selection else None
+        self._selection_array = np.asarray(self._selection, dtype=np.int64)
 
     def _scroll_into_view(self, event_id: int) -> None:
         days = event_days(self._data.events, event_id)
@@ -536,14 +678,19 @@ class TimelineWidget(QWidget):
             size,
             lanes_layout=self._lanes,
             selected=self._selected,
+            selection=self._selection_array,
             highlighted=self._highlight,
+            marks=self._mark_counts,
             hover_x=hover_x,
             label_width=(style or self._style).label_width,
             titles=self._title,
+            cluster_labels=self._cluster_labels,
             today=self._today_day(),
             limits=self._limits,
             month_names=self._months,
             geometry=GEOMETRY,
+            rows_hint=self._rows_hint,
+            expand=self._expanded,
         )
 
     def _hover_at(self, frame: Frame, x: float | None) -> Hover | None:
@@ -573,8 +720,10 @@ class TimelineWidget(QWidget):
             self._view,
             self._height(),
             self._lanes,
-            self._selected,
+            tuple(self._selection),
             self._highlight_version,
+            self._marks_version,
+            self._expanded,
             self._today_day(),
             self._months,
             self._style,
@@ -584,7 +733,8 @@ class TimelineWidget(QWidget):
         return max(self.height(), 1)
 
     def _whole_view(self, width: int | None = None) -> Viewport:
-        return Viewport(self._limits.first, self._limits.last, width or self._frame_width())
+        """Fit all: where the events are (long periods may run off the edges)."""
+        return Viewport(self._fit.first, self._fit.last, width or self._frame_width())
 
     def _frame_width(self, widget_width: int | None = None) -> int:
         width = self.width() if widget_width is None else widget_width
@@ -629,13 +779,44 @@ class TimelineWidget(QWidget):
         return style
 
     def _make_lanes(self) -> LanesLayout:
+        """Bands for the category filter and the visible events; the unfiltered layout
+        (and its packings) is kept, so clearing a filter costs nothing."""
         labels = [self._category_label(c) for c in self._data.categories]
-        order = None
-        if self._filter is not None:
-            order = [code for code in range(len(labels)) if code in self._filter]
-        lanes = LanesLayout(self._data.events, labels, order)
-        self._shown = None if self._filter is None else lanes.lane_of >= 0
+        unfiltered = self._filter is None and self._visible is None
+        if (
+            unfiltered
+            and self._base_lanes is not None
+            and self._base_lanes.labels == tuple(labels[c] for c in self._base_lanes.categories)
+        ):
+            lanes = self._base_lanes
+        else:
+            order = None
+            if self._filter is not None:
+                order = [code for code in range(len(labels)) if code in self._filter]
+            lanes = LanesLayout(self._data.events, labels, order, visible=self._visible)
+            if unfiltered:
+                self._base_lanes = lanes
+        self._shown = None if unfiltered else lanes.lane_of >= 0
+        self._rows_hint = None
         return lanes
+
+    def _visible_mask(self, ids: npt.NDArray[np.int64] | None) -> npt.NDArray[np.bool_] | None:
+        return None if ids is None else self._data.events.mask_of(ids)
+
+    def _counts_of(self, marks: dict[int, list[QColor]]) -> npt.NDArray[np.int8] | None:
+        """How many marks each event has, aligned with the arrays (None without marks)."""
+        if not marks:
+            return None
+        events = self._data.events
+        ids = np.fromiter(marks, dtype=np.int64, count=len(marks))
+        counts = np.fromiter((len(v) for v in marks.values()), dtype=np.int8, count=len(marks))
+        out = np.zeros(len(events), dtype=np.int8)
+        if not len(events):
+            return out
+        pos = np.minimum(np.searchsorted(events._sorted_ids, ids), len(events) - 1)
+        known = events._sorted_ids[pos] == ids
+        out[events._id_order[pos[known]]] = counts[known]
+        return out
 
     def _category_label(self, category: Category) -> str:
         language = self.locale().language()
@@ -655,24 +836,41 @@ class TimelineWidget(QWidget):
         if ids is None:
             return None
         mask = self._data.events.mask_of(ids)
+        mask.flags.writeable = False  # frames then know it by identity (LanesLayout.highlight)
         self._lanes.highlight(mask)
         return mask
 
     def _start_warming(self) -> None:
-        """Pack the zoom buckets a gesture can reach, nearest to the current zoom first,
-        one per idle tick."""
+        """Pack the zoom buckets a gesture can reach, nearest to the current zoom first, and
+        make the tables of events stacked per month or year (with the search hits'), one
+        piece per idle tick: no frame pays for them."""
         lanes, width = self._lanes, max(self.width(), 1)
         current = LanesLayout.bucket_for(self._view.days_per_px)
         widest = LanesLayout.bucket_for(self._limits.max_span / min(width, 640)) + 1
-        buckets = range(lanes.finest_bucket, max(widest, current) + 1)
-        self._warm_queue = sorted(buckets, key=lambda b: abs(b - current))
+        buckets = sorted(range(lanes.finest_bucket, max(widest, current) + 1),
+                         key=lambda b: abs(b - current))  # fmt: skip
+        units = sorted({lanes.unit_precisions(b) for b in buckets})
+        tasks: list[Callable[[], object]] = [functools.partial(lanes.packing, b) for b in buckets]
+        tasks[1:1] = [functools.partial(lanes.units, p) for p in {p for u in units for p in u}]
+        tasks[1:1] = [functools.partial(lanes.density_days, u) for u in units]
+        self._warm_queue = tasks
+        self._warm_hits()
+        self._warm_timer.start()
+
+    def _warm_hits(self) -> None:
+        """The search hits' tables for each set of stacked units, first in the queue."""
+        if self._highlight is None:
+            return
+        hits, lanes = self._lanes.highlight(self._highlight), self._lanes
+        units = {lanes.unit_precisions(b) for b in range(lanes.finest_bucket, 8)}
+        self._warm_queue[:0] = [functools.partial(hits.days_without, u) for u in sorted(units)]
         self._warm_timer.start()
 
     def _warm_next(self) -> None:
         if not self._warm_queue:
             self._warm_timer.stop()
             return
-        self._lanes.packing(self._warm_queue.pop(0))
+        self._warm_queue.pop(0)()
 
     # -- tooltips --------------------------------------------------------------------------------
 
@@ -713,6 +911,45 @@ class TimelineWidget(QWidget):
     def _category_name(self, code: int) -> str:
         categories = self._data.categories
         return self._category_label(categories[code]) if 0 <= code < len(categories) else ""
+
+    def _cluster_labels(
+        self, count: int, shown: int, first_day: int, precision: int
+    ) -> tuple[str, ...]:
+        """A cluster's label, longest first: "12 events in March 2023", "12 events", "12"
+        (with events of that unit drawn above it: "11 more in March 2023", "+11 more")."""
+        key = (count, shown > 0, first_day, precision)
+        found = self._cluster_texts.get(key)
+        if found is None:
+            if len(self._cluster_texts) > 20_000:
+                self._cluster_texts.clear()
+            found = self._cluster_texts[key] = self._make_cluster_labels(*key)
+        return found
+
+    def _make_cluster_labels(
+        self, count: int, shown: bool, first_day: int, precision: int
+    ) -> tuple[str, ...]:
+        when = self._unit_text(first_day, precision)
+        if shown:
+            long = self.tr("%n more in %1", "", count).replace("%1", when)
+            return long, self.tr("+%n more", "", count), f"+{count}"
+        long = self.tr("%n events in %1", "", count).replace("%1", when)
+        return long, self.tr("%n events", "", count), str(count)
+
+    def _unit_text(self, first_day: int, precision: int) -> str:
+        when = date.fromordinal(first_day)
+        if precision == PRECISION_CODE[Precision.MONTH]:
+            month = self.locale().standaloneMonthName(when.month, QLocale.FormatType.LongFormat)
+            return f"{month} {when.year}"
+        return str(when.year)
+
+    def _cluster_tooltip(self, cluster: Cluster) -> str:
+        when = self._unit_text(cluster.first_day, cluster.precision)
+        head = self.tr("%n events known only as %1", "", cluster.size).replace("%1", when)
+        lines = [f"<b>{html.escape(head)}</b>", html.escape(self._category_name(cluster.category))]
+        if cluster.hits is not None:
+            lines.append(html.escape(self.tr("%n search hits among them", "", cluster.hits)))
+        lines.append(f"<i>{html.escape(self.tr('Click to show them all'))}</i>")
+        return "<br>".join(lines)
 
     def _density_tooltip(self, hit: DensityHit) -> str:
         count = self.tr("1 event") if hit.events == 1 else self.tr("%n events", "", hit.events)
