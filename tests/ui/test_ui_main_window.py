@@ -157,7 +157,9 @@ def test_the_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
     shortcuts = {
         action.objectName(): action.shortcut().toString()
         for action in (window.import_action, window.quit_action, window.copy_action,
-                       window.find_action, window.fit_action)
+                       window.find_action, window.fit_action, window.curation.undo_action,
+                       window.curation.tag_action, window.curation.edit_action,
+                       window.curation.review_action)
     }  # fmt: skip
     assert shortcuts == {
         "importDocuments": "Ctrl+I",
@@ -165,9 +167,13 @@ def test_the_menus_have_the_standard_shortcuts(window: MainWindow) -> None:
         "copyCitation": "Ctrl+Shift+C",
         "find": "Ctrl+F",
         "fitAll": "F",
+        "undo": "Ctrl+Z",
+        "tagEvents": "Ctrl+T",
+        "editEvent": "Ctrl+E",
+        "reviewQueue": "Ctrl+R",
     }
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Go", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Go", "&Curate", "&Help"]
 
 
 def test_show_candidates_toggle_reloads_the_timeline(

@@ -82,6 +82,7 @@ class ExcerptPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("excerptPanel")
         self._session = session
+        self._tag_colors: dict[str, str] = {}  # tag name (casefolded) -> '#rrggbb'
         self._categories: dict[str, Category] = {}
         self._sources: dict[str, SourceRow] = {}
         self._source_cache: dict[int, SourceDetail] = {}
@@ -290,8 +291,14 @@ class ExcerptPanel(QWidget):
         self._source_cache.clear()
         self._conflicts = None
         self._sources = {}
+        self._tag_colors = {}
         if self._session is not None:
             self._sources = {s.key: s for s in self._session.archive.sources()}
+            self._tag_colors = {
+                t.name.casefold(): t.color
+                for t in self._session.archive.tags_with_counts()
+                if t.color
+            }
         self._fill_overview()
         current = self.event_id()
         self.show_event(current, hit=self._hit, terms=self._terms)
@@ -461,8 +468,9 @@ class ExcerptPanel(QWidget):
 
     def _fill_tags(self, detail: EventDetail) -> None:
         self.tags_layout.clear()
-        for tag in detail.tags:
-            self.tags_layout.addWidget(chip(tag, self.tags_box))
+        for tag in detail.tags:  # in the tag's colour, when it has one
+            color = self._tag_colors.get(tag.casefold())
+            self.tags_layout.addWidget(chip(tag, self.tags_box, color))
         self.tags_caption.setVisible(bool(detail.tags))
         self.tags_box.setVisible(bool(detail.tags))
         self.tags_box.updateGeometry()

@@ -40,11 +40,12 @@ from .placeholders import SearchHead, TimelinePlaceholder, excerpt_placeholder
 if TYPE_CHECKING:
     # Imported where they are used, after the first frame (see the docstring).
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-    from PySide6.QtWidgets import QDialog, QProgressBar, QPushButton, QToolButton
+    from PySide6.QtWidgets import QDialog, QMenu, QProgressBar, QPushButton, QToolButton
 
     from uzkz_desktop.app import Session, TimelineData
     from uzkz_desktop.archive.models import SourceRow
 
+    from .curation.window import CurationController
     from .search_panel import SearchPanel
     from .services import SearchFunction, SessionBackend
     from .window_jobs import ImportReport, Opened
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         # the docks show what the first frame needs (see placeholders).
         self.search_panel: SearchPanel | None = None
         self.excerpt_panel: Any = None  # ExcerptPanel
+        self.curation: CurationController  # made with the rest of the window
         self._search = search
         self._owns_session = False  # opened by the window, so closed by it
         self._opened: Opened | None = None  # what the opening job made, until bound
@@ -210,9 +212,14 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self._build_menus()
+        from .curation.window import CurationController
+
+        self.curation = CurationController(self)
+        self.curation.install_on(self.search_panel.results)
         self._connect()
         if self.timeline is not None and self.centralWidget() is self.timeline:
             self.timeline.addAction(self.fit_action)
+            self.curation.install_on(self.timeline)
         candidates = self.settings.value("view/show_candidates", True)
         self.candidates_action.setChecked(candidates not in (False, "false", "0", 0))
         self._update_actions()
@@ -438,6 +445,7 @@ class MainWindow(QMainWindow):
         self.backend = SessionBackend(self.search_session, search=self._search, lock=self.lock)
         self.excerpt_panel.set_session(self.session)
         self.search_panel.set_backend(self.backend)
+        self.curation.attach(self.session)
 
     def _install_timeline(self) -> None:
         """The timeline takes its place in the middle (the placeholder goes)."""
@@ -451,8 +459,11 @@ class MainWindow(QMainWindow):
         self.timeline.show()
         self.timeline.event_selected.connect(self._on_timeline_selected)
         self.timeline.event_activated.connect(self._on_timeline_activated)
+        if hasattr(self.timeline, "selection_changed"):
+            self.timeline.selection_changed.connect(self._on_selection_changed)
         if self._complete:
             self.timeline.addAction(self.fit_action)
+            self.curation.install_on(self.timeline)
 
     @property
     def loaded(self) -> bool:
@@ -484,6 +495,9 @@ class MainWindow(QMainWindow):
             self.select_event(None)  # e.g. a candidate, now that candidates are hidden
         elif selected is not None:
             self.timeline.select(selected)
+        if self._complete:
+            self.curation.apply_marks()
+            self.curation.apply_filter()
         self._update_counts()
         self._update_actions()
 
@@ -513,7 +527,8 @@ class MainWindow(QMainWindow):
         self.copy_action.setEnabled(has_excerpt)
         ready = self._data is not None
         busy = self._job is not None
-        self.import_action.setEnabled(ready and not busy)
+        editable = self.curation.curator is None or self.curation.editable
+        self.import_action.setEnabled(ready and not busy and editable)
         self.reindex_action.setEnabled(ready and not busy)
         for action in (
             self.fit_action,
@@ -524,11 +539,33 @@ class MainWindow(QMainWindow):
             self.previous_action,
         ):
             action.setEnabled(ready)
+        self.curation.update_actions()
 
     # -- selection ---------------------------------------------------------------------------------
 
     def selected_event(self) -> int | None:
         return self._selected
+
+    def selected_ids(self) -> list[int]:
+        """The events a curation command applies to: the rows selected in the result list
+        when it has the focus, else those selected on the timeline (the current one last)."""
+        if self.search_panel is not None and self.search_panel.results.hasFocus():
+            rows = self.search_panel.selected_ids()
+            if rows:
+                return rows
+        if self.timeline is not None and hasattr(self.timeline, "selected_ids"):
+            ids = [int(i) for i in self.timeline.selected_ids()]
+            if ids:
+                return ids
+        return [] if self._selected is None else [self._selected]
+
+    def _on_selection_changed(self, _ids: object = None) -> None:
+        if self._complete:
+            self.curation.update_actions()
+
+    def menu(self, key: str) -> QMenu:
+        """A menu of the menu bar: file, edit, view, go, help."""
+        return self._menus[key]
 
     def select_event(self, event_id: int | None, *, centre: bool = True) -> None:
         """Select an event everywhere: timeline (centred), excerpt panel, result row."""
@@ -544,6 +581,7 @@ class MainWindow(QMainWindow):
     def _show_selected(self) -> None:
         if self.excerpt_panel is None:
             return
+        self.curation.update_actions()
         event_id = self._selected
         hit = None if event_id is None else self.search_panel.hit_for(event_id)
         terms = self.search_panel.query_terms()
@@ -885,6 +923,8 @@ class MainWindow(QMainWindow):
         if self._opened is not None:  # opened, but not shown yet
             self._opened.close()
             self._opened = None
+        if self._complete:
+            self.curation.detach()
         if self.search_session is not None and self.search_session is not self.session:
             with self.lock:
                 self.search_session.close()

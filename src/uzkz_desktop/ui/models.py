@@ -8,12 +8,14 @@ run the search again with a larger limit; `extend` appends what came back).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -197,7 +199,26 @@ class SearchResultsModel(QAbstractListModel):
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
+            | Qt.ItemFlag.ItemIsDragEnabled  # onto a tag in the tag browser: tags them
         )
+
+    def mimeTypes(self) -> list[str]:
+        from .curation.tag_model import EVENT_IDS_MIME
+
+        return [EVENT_IDS_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The dragged rows' events: their ids (for the tag browser) and titles (as text)."""
+        import json
+
+        from .curation.tag_model import EVENT_IDS_MIME
+
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        ids = [self._rows[r].event_id for r in rows]
+        data = QMimeData()
+        data.setData(EVENT_IDS_MIME, QByteArray(json.dumps(ids).encode()))
+        data.setText("\n".join(str(self.index(r).data()) for r in rows))
+        return data
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         return not parent.isValid() and not self._pending and len(self._rows) < self._total

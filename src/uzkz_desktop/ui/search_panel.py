@@ -94,6 +94,7 @@ class SearchPanel(QWidget):
         self._error: str | None = None
         self._categories: dict[str, Category] = {}
         self._sources: dict[str, SourceRow] = {}
+        self._tag_filter: Any = None  # the tag browser's TagFilter (see set_tag_filter)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -186,7 +187,11 @@ class SearchPanel(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setUniformItemSizes(True)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows can be selected for curation (tag, trash); the current row is the
+        # event shown everywhere.
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setDragEnabled(True)  # onto a tag in the tag browser
+        self.results.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAccessibleName(self.tr("Search results"))
@@ -274,20 +279,44 @@ class SearchPanel(QWidget):
 
     def filters(self) -> SearchFilters | None:
         checked = {facet: model.checked_values() for facet, model in self.facet_models.items()}
-        if not any(checked.values()):
+        if not any(checked.values()) and self._tag_filter is None:
             return None
         days = [decade_days(d) for d in checked["decade"]]
         spans = [d for d in days if d is not None]
         from uzkz_desktop.search.model import SearchFilters
 
+        tag_filter = self._tag_filter
+        tags: dict[str, Any] = {"tags": checked["tag"]}
+        if tag_filter is not None:  # the tag browser's, with the facet's ticks
+            tags = {
+                "tags": tuple(dict.fromkeys((*checked["tag"], *tag_filter.include))),
+                "exclude_tags": tag_filter.exclude,
+                "all_tags": tag_filter.all_tags,
+            }
         return SearchFilters(
             categories=checked["category"],
-            tags=checked["tag"],
             sources=checked["source"],
             languages=checked["language"],
             start_day=min(s for s, _ in spans) if spans else None,
             end_day=max(e for _, e in spans) if spans else None,
+            **tags,
         )
+
+    def set_tag_filter(self, tag_filter: Any) -> None:
+        """The tag browser's filter (a TagFilter: include, exclude, all_tags), or None.
+        With no query typed, the results then list every event that passes it."""
+        self._tag_filter = None if tag_filter is None or tag_filter.is_empty else tag_filter
+        self.search_now()
+
+    def selected_ids(self) -> list[int]:
+        """The events of the selected rows, the current row last."""
+        rows = sorted(i.row() for i in self.results.selectionModel().selectedRows())
+        ids = [int(self.model.index(r).data(EVENT_ID_ROLE)) for r in rows]
+        current = self.results.currentIndex()
+        if current.isValid() and current.row() in rows:
+            ids.remove(int(current.data(EVENT_ID_ROLE)))
+            ids.append(int(current.data(EVENT_ID_ROLE)))
+        return ids
 
     def set_filter(self, facet: str, values: Sequence[str]) -> None:
         self.facet_models[facet].set_checked(values)

@@ -1,0 +1,1 @@
+"""Curation in the window: tags, editing, the review queue, undo and history."""
