@@ -503,8 +503,14 @@ class CurationController(QObject):
             return None
         event_id = self.window.selected_event()
         self._close("history")
-        session = self.curator.session
-        return self._show("history", lambda: EventHistory(session, event_id, self.window))
+        session, curator = self.curator.session, self.curator
+
+        def make() -> QWidget:
+            view = EventHistory(session, event_id, self.window)
+            curator.changed.connect(view.reload)  # a change shows at once
+            return view
+
+        return self._show("history", make)
 
     def show_trash(self) -> QWidget | None:
         from .trash import TrashView
