@@ -18,8 +18,9 @@ BUNDLED = Path(__file__).resolve().parents[2] / "archive.db"
 _REAL_SEARCH: dict[str, bool] = {}
 _HERE = Path(__file__).resolve().parent
 
-# The offscreen platform says so whenever a shown window has a minimum or maximum size.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+# The offscreen platform says so whenever a shown window has a minimum or maximum size, or a
+# window (a dialog, a completion popup) asks to be raised or to grab the keyboard.
+OFFSCREEN_NOISE = "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

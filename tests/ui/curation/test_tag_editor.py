@@ -27,12 +27,6 @@ def editor(qtbot: QtBot, curator: Curator) -> TagEditor:
     return widget
 
 
-# A completion list is a popup window: the offscreen platform cannot raise it or grab keys.
-popup_noise = pytest.mark.qt_log_ignore(
-    "This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
-)
-
-
 def tags_of(session: Session, event_id: int) -> set[str]:
     return set(session.event(event_id).tags)
 
@@ -59,7 +53,6 @@ def test_parse_tags_splits_normalises_and_refuses_empty_levels() -> None:
     assert parse_tags("energy//x, ok, /lead") == (["ok"], ["energy//x", "/lead"])
 
 
-@popup_noise
 def test_typing_part_of_a_name_offers_the_existing_tags(qtbot: QtBot, editor: TagEditor) -> None:
     field = editor.line_edit
     qtbot.keyClicks(field, "ener")
@@ -70,7 +63,6 @@ def test_typing_part_of_a_name_offers_the_existing_tags(qtbot: QtBot, editor: Ta
     assert field.completions() == []
 
 
-@popup_noise
 def test_down_and_enter_in_the_list_take_a_suggestion(
     qtbot: QtBot, curator: Curator, editor: TagEditor
 ) -> None:
@@ -88,7 +80,6 @@ def test_down_and_enter_in_the_list_take_a_suggestion(
     assert {"trade", "energy/oil-gas"} <= set(curator.session.event(4).tags)
 
 
-@popup_noise
 def test_completion_works_on_the_segment_being_typed_in_any_case_or_script(
     qtbot: QtBot, editor: TagEditor
 ) -> None:
@@ -110,7 +101,6 @@ def test_completion_works_on_the_segment_being_typed_in_any_case_or_script(
     assert "trade/turnover" in field.completions()
 
 
-@popup_noise
 def test_enter_adds_every_tag_typed_in_one_undo_step(
     qtbot: QtBot, session: Session, curator: Curator
 ) -> None:
@@ -133,7 +123,6 @@ def test_enter_adds_every_tag_typed_in_one_undo_step(
     assert "a" not in editor.tag_states()
 
 
-@popup_noise
 def test_a_name_with_an_empty_level_is_refused_next_to_the_field(
     qtbot: QtBot, session: Session, curator: Curator, editor: TagEditor
 ) -> None:

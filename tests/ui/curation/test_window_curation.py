@@ -175,3 +175,41 @@ def test_undo_reaches_a_change_made_before_the_window_opened(
         assert "yesterday" not in session.event(RELATIONS).tags
     finally:
         main.close()
+
+
+def test_the_curate_menu_opens_each_tool_once(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    from uzkz_desktop.ui.curation.event_editor import EventEditor
+    from uzkz_desktop.ui.curation.history import EventHistory
+    from uzkz_desktop.ui.curation.review_queue import ReviewQueue
+    from uzkz_desktop.ui.curation.tag_editor import TagEditor
+    from uzkz_desktop.ui.curation.tag_manager import TagManager
+    from uzkz_desktop.ui.curation.trash import TrashView
+
+    curation = window.curation
+    window.select_event(RELATIONS)
+    expected = [
+        (curation.tag_action, TagEditor),
+        (curation.edit_action, EventEditor),
+        (curation.review_action, ReviewQueue),
+        (curation.tag_manager_action, TagManager),
+        (curation.history_action, EventHistory),
+        (curation.trash_view_action, TrashView),
+    ]
+    for action, kind in expected:
+        assert action.isEnabled(), action.objectName()
+        action.trigger()
+        shown = [w for w in curation._dialogs.values() if isinstance(w, kind)]
+        assert len(shown) == 1, action.objectName()
+        qtbot.waitExposed(shown[0])
+    curation.review_action.trigger()  # raised again, not a second one
+    assert sum(isinstance(w, ReviewQueue) for w in curation._dialogs.values()) == 1
+
+    history = next(w for w in curation._dialogs.values() if isinstance(w, EventHistory))
+    rows = len(history.rows())
+    assert curation.curator is not None
+    curation.curator.tag([RELATIONS], ["seen-in-history"])
+    assert len(history.rows()) > rows  # the history follows the change at once
+    curation.detach()  # closes them all
+    qtbot.waitUntil(lambda: not curation._dialogs)
