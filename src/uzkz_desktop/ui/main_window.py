@@ -268,16 +268,9 @@ class MainWindow(QMainWindow):
         tip: str | None = None,
         checkable: bool = False,
     ) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
+        from .widgets import make_action
 
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
+        action = make_action(self, text, slot, shortcut, name=name, tip=tip, checkable=checkable)
         self.addAction(action)
         return action
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QMargins, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 from . import palette
@@ -131,3 +134,25 @@ def muted_style() -> str:
 
 
 __all__ = ["FlowLayout", "chip", "muted_style", "plain_label", "scaled_font"]
+
+
+def make_action(
+    owner: QObject,
+    text: str,
+    slot: Callable[..., Any],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    *,
+    name: str,
+    tip: str | None = None,
+    checkable: bool = False,
+) -> QAction:
+    """A named action (tests and saved state find it by `name`) with its shortcut and tip."""
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.setCheckable(checkable)
+    action.triggered.connect(slot)
+    return action

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -123,14 +122,7 @@ class TagBrowser(QWidget):
 
         self.model = TagTreeModel(self, drop_target=self.curator is not None)
         self.model.events_dropped.connect(self.tag_events)
-        self.proxy = TagFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.find_box = QLineEdit(self)
-        self.find_box.setObjectName("tagBrowserFind")
-        self.find_box.setPlaceholderText(self.tr("Find a tag"))
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.setAccessibleName(self.tr("Find a tag"))
+        self.proxy, self.find_box = TagFilterProxy.with_find_box(self, self.model, "tagBrowserFind")
         self.find_box.textChanged.connect(self._find)
 
         self.view = _TagTree(self)
@@ -240,9 +232,7 @@ class TagBrowser(QWidget):
             self.refresh()
 
     def _find(self, text: str) -> None:
-        self.proxy.set_text(text)
-        if text.strip():
-            self.view.expandAll()
+        self.proxy.show_found(self.view, text)
 
     # -- the filter -----------------------------------------------------------------------------
 

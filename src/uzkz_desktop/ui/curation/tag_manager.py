@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QToolButton,
@@ -111,14 +110,7 @@ class TagManager(QDialog):
 
         self.model = TagTreeModel(self, editable=True)
         self.model.rename_requested.connect(self._rename_later)
-        self.proxy = TagFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.find_box = QLineEdit(self)
-        self.find_box.setObjectName("tagFind")
-        self.find_box.setPlaceholderText(self.tr("Find a tag"))
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.setAccessibleName(self.tr("Find a tag"))
+        self.proxy, self.find_box = TagFilterProxy.with_find_box(self, self.model, "tagFind")
         self.find_box.textChanged.connect(self._find)
 
         self.view = QTreeView(self)
@@ -271,9 +263,7 @@ class TagManager(QDialog):
         return self.model.tag(name) if name is not None else None
 
     def _find(self, text: str) -> None:
-        self.proxy.set_text(text)
-        if text.strip():
-            self.view.expandAll()
+        self.proxy.show_found(self.view, text)
 
     def _update_panel(self, *_args: Any) -> None:
         row = self._row()

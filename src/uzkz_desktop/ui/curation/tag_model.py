@@ -37,6 +37,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QLineEdit, QTreeView, QWidget
 
 from .. import palette
 
@@ -633,6 +634,26 @@ class TagFilterProxy(QSortFilterProxyModel):
 
     def text(self) -> str:
         return self._text
+
+    @classmethod
+    def with_find_box(
+        cls, owner: QWidget, model: TagTreeModel, object_name: str
+    ) -> tuple[TagFilterProxy, QLineEdit]:
+        """A proxy over `model` and the "Find a tag" box that drives it (see `show_found`)."""
+        proxy = cls(owner)
+        proxy.setSourceModel(model)
+        box = QLineEdit(owner)
+        box.setObjectName(object_name)
+        box.setPlaceholderText(QCoreApplication.translate("TagModel", "Find a tag"))
+        box.setClearButtonEnabled(True)
+        box.setAccessibleName(box.placeholderText())
+        return proxy, box
+
+    def show_found(self, view: QTreeView, text: str) -> None:
+        """Find `text` in the tags shown by `view`, opening every level that holds a find."""
+        self.set_text(text)
+        if text.strip():
+            view.expandAll()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not self._text:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
+from ..widgets import make_action
 from .curator import Change, Curator
 
 if TYPE_CHECKING:
@@ -71,13 +72,7 @@ class CurationController(QObject):
     ) -> QAction:
         """An action of the window; `local` ones (plain keys such as Delete or 1–9) only
         where events are selected: the timeline and the result list, never a text field."""
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
+        action = make_action(self.window, text, slot, shortcut, name=name, tip=tip)
         if local:
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self._local.append(action)
