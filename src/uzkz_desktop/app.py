@@ -493,10 +493,13 @@ class Session(Closing):
 
     def _tag_events(self, tx: Transaction, name: str) -> list[int]:
         """Events carrying tag `name` or a tag below it (a rename or delete changes them)."""
+        match = "(t.name = ? OR substr(t.name, 1, ?) = ? COLLATE NOCASE)"
         rows = tx._sql(
-            "SELECT DISTINCT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id"
-            " WHERE t.name = ? OR substr(t.name, 1, ?) = ? COLLATE NOCASE",
-            (name, len(name) + 1, name + "/"),
+            "SELECT et.event_id FROM event_tags et JOIN tags t ON t.id = et.tag_id"
+            f" WHERE {match} UNION SELECT l.event_id FROM excerpt_tags xt"
+            " JOIN tags t ON t.id = xt.tag_id JOIN event_excerpts l ON l.excerpt_id = xt.excerpt_id"
+            f" WHERE {match}",
+            (name, len(name) + 1, name + "/") * 2,
         )
         return [int(r[0]) for r in rows]
 
@@ -511,6 +514,19 @@ class Session(Closing):
         ids, tags = list(event_ids), list(names)
         action = f"untag {_count(ids, 'event')} {', '.join(tags)}"
         return self._edit(action, lambda tx: tx.remove_tags(ids, tags), ids)
+
+    def tag_excerpts(self, excerpt_ids: Iterable[int], names: Iterable[str]) -> int:
+        """Tag excerpts (sentences); their events are found by these tags too."""
+        ids, tags = list(excerpt_ids), list(names)
+        action = f"tag {_count(ids, 'excerpt')} {', '.join(tags)}"
+        events = self.archive.excerpt_events(ids)
+        return self._edit(action, lambda tx: tx.add_excerpt_tags(ids, tags), events)
+
+    def untag_excerpts(self, excerpt_ids: Iterable[int], names: Iterable[str]) -> int:
+        ids, tags = list(excerpt_ids), list(names)
+        action = f"untag {_count(ids, 'excerpt')} {', '.join(tags)}"
+        events = self.archive.excerpt_events(ids)
+        return self._edit(action, lambda tx: tx.remove_excerpt_tags(ids, tags), events)
 
     def rename_tag(self, old: str, new: str) -> None:
         """Rename a tag (and those below it); onto an existing tag, the two merge."""

@@ -299,3 +299,21 @@ def test_sentences_of_one_source_are_not_duplicates(session: Session) -> None:
     """The bundled archive's 15 November 2025 events all cite 000's list of agreements."""
     for event_id in (64, 65, 66, 69, 70):
         assert [d for d in session.duplicates(event_id) if d.event.id in (64, 65, 66, 69, 70)] == []
+
+
+def test_a_tagged_excerpt_makes_its_event_findable_by_the_tag(session: Session) -> None:
+    detail = session.event(1)
+    excerpt = detail.excerpts[0].id
+    session.index()
+    assert session.tag_excerpts([excerpt], ["lesson/week-2"]) == 1
+    assert session.archive.excerpt_tags(excerpt) == ["lesson/week-2"]
+    assert "lesson/week-2" not in session.event(1).tags  # the excerpt's, not the event's
+    attested = session.archive.excerpt_events([excerpt])  # the sentence may tell two events
+    assert 1 in attested
+    assert sorted(h.event_id for h in session.search("tag:lesson", limit=5).hits) == attested
+    session.rename_tag("lesson", "class")
+    assert sorted(h.event_id for h in session.search("tag:class", limit=5).hits) == attested
+    session.undo()
+    session.undo()
+    assert session.search("tag:lesson", limit=5).total == 0
+    assert session.archive.excerpt_tags(excerpt) == []

@@ -504,6 +504,14 @@ class Archive(Closing):
             raise ArchiveError(f"there is no excerpt {excerpt_id} in {self.path}")
         return found
 
+    def excerpt_tags(self, excerpt_id: int) -> list[str]:
+        """The tags of one excerpt (a sentence), by name."""
+        return queries.excerpt_tags(self._conn, excerpt_id)
+
+    def excerpt_events(self, excerpt_ids: Sequence[int]) -> list[int]:
+        """The events these excerpts attest, sorted."""
+        return queries.excerpt_events(self._conn, excerpt_ids) if excerpt_ids else []
+
     def source_excerpts(self, source_id: int) -> list[ExcerptRow]:
         return queries.source_excerpts(self._conn, source_id)
 

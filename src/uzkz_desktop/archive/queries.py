@@ -324,6 +324,23 @@ def event_tags(conn: sqlite3.Connection, event_id: int) -> list[str]:
     return [r[0] for r in conn.execute(sql, (event_id,))]
 
 
+def excerpt_tags(conn: sqlite3.Connection, excerpt_id: int) -> list[str]:
+    sql = (
+        "SELECT t.name FROM excerpt_tags xt JOIN tags t ON t.id = xt.tag_id"
+        " WHERE xt.excerpt_id = ? ORDER BY t.name"
+    )
+    return [r[0] for r in conn.execute(sql, (excerpt_id,))]
+
+
+def excerpt_events(conn: sqlite3.Connection, excerpt_ids: Sequence[int]) -> list[int]:
+    """The events the excerpts attest."""
+    sql = (
+        "SELECT DISTINCT event_id FROM event_excerpts"
+        f" WHERE excerpt_id IN ({_placeholders(excerpt_ids)}) ORDER BY event_id"
+    )
+    return [int(r[0]) for r in conn.execute(sql, list(excerpt_ids))]
+
+
 def entity_row(r: Sequence[Any]) -> EntityRow:
     return EntityRow(r[0], r[1], EntityKind(r[2]), tuple(json.loads(r[3])))
 
@@ -517,11 +534,18 @@ def search_documents(
         f" JOIN events e ON e.id = l.event_id WHERE {where} ORDER BY l.event_id, x.id",
         params,
     )
+    # An event is found by its own tags and by those of the excerpts attesting it (a
+    # teacher tags the sentence she wants; `tag:` finds its event).
     tags = _grouped(
         conn,
-        "SELECT l.event_id, t.name FROM event_tags l JOIN tags t ON t.id = l.tag_id"
-        f" JOIN events e ON e.id = l.event_id WHERE {where} ORDER BY t.name",
-        params,
+        "SELECT event_id, name FROM ("
+        " SELECT l.event_id, t.name FROM event_tags l JOIN tags t ON t.id = l.tag_id"
+        f" JOIN events e ON e.id = l.event_id WHERE {where}"
+        " UNION SELECT l.event_id, t.name FROM event_excerpts l"
+        " JOIN excerpt_tags xt ON xt.excerpt_id = l.excerpt_id JOIN tags t ON t.id = xt.tag_id"
+        f" JOIN events e ON e.id = l.event_id WHERE {where}"
+        ") ORDER BY name",
+        params + params,
     )
     entities = _grouped(
         conn,

@@ -118,6 +118,9 @@ def undo_batch(tx: Transaction, batch_id: int) -> list[int]:
         _invert(tx, op, table, int(row_id), before, after)
         if table in _EVENT_TABLES:
             touched.add(int(row_id))
+        elif table == "excerpt_tags":  # the events the excerpt attests carry its tags
+            linked = tx._sql("SELECT event_id FROM event_excerpts WHERE excerpt_id = ?", (row_id,))
+            touched.update(int(r[0]) for r in linked)
         elif table == "figures":
             state = before or after or {}
             if state.get("event_id") is not None:

@@ -77,6 +77,7 @@ class ExcerptPanel(QWidget):
 
     message = Signal(str)  # something to tell the user in passing (status bar)
     excerpt_changed = Signal()
+    tag_excerpt_requested = Signal(int)  # "Tag this excerpt…": the excerpt shown
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +245,20 @@ class ExcerptPanel(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
 
+        # The excerpt's own tags (a sentence a teacher marked for a lesson), and the way to
+        # add some; the window connects the button when the archive can be edited.
+        self.excerpt_tags_box = QWidget(content)
+        self.excerpt_tags_layout = FlowLayout(self.excerpt_tags_box)
+        self.tag_excerpt_button = QPushButton(self.tr("Tag this excerpt…"), content)
+        self.tag_excerpt_button.setObjectName("tagExcerpt")
+        self.tag_excerpt_button.setToolTip(
+            self.tr("Tag this sentence of the source; its event is found by the tag too")
+        )
+        self.tag_excerpt_button.clicked.connect(self._request_excerpt_tags)
+        excerpt_tags = QHBoxLayout()
+        excerpt_tags.addWidget(self.excerpt_tags_box, 1)
+        excerpt_tags.addWidget(self.tag_excerpt_button, 0, Qt.AlignmentFlag.AlignTop)
+
         layout = QVBoxLayout(content)
         layout.setContentsMargins(*EXCERPT_MARGINS)
         layout.setSpacing(6)
@@ -261,6 +276,7 @@ class ExcerptPanel(QWidget):
         layout.addWidget(self.page_label)
         layout.addWidget(self.citation_label)
         layout.addLayout(buttons)
+        layout.addLayout(excerpt_tags)
         layout.addSpacing(4)
         layout.addWidget(self.tags_caption)
         layout.addWidget(self.tags_box)
@@ -545,9 +561,26 @@ class ExcerptPanel(QWidget):
     def show_excerpt_number(self, number: int) -> None:
         self.source_tabs.setCurrentIndex(number)
 
+    def _request_excerpt_tags(self) -> None:
+        excerpt = self.current_excerpt()
+        if excerpt is not None:
+            self.tag_excerpt_requested.emit(excerpt.id)
+
+    def _fill_excerpt_tags(self, excerpt: ExcerptRow | None) -> None:
+        self.excerpt_tags_layout.clear()
+        names = [] if excerpt is None or self._session is None else (
+            self._session.archive.excerpt_tags(excerpt.id)
+        )  # fmt: skip
+        for name in names:
+            color = self._tag_colors.get(name.casefold())
+            self.excerpt_tags_layout.addWidget(chip(name, self.excerpt_tags_box, color))
+        self.excerpt_tags_box.setToolTip(self.tr("Tags of this excerpt") if names else "")
+        self.excerpt_tags_box.updateGeometry()
+
     def _show_excerpt(self) -> None:
         excerpt = self.current_excerpt()
         self._set_actions_enabled(excerpt is not None)
+        self._fill_excerpt_tags(excerpt)
         if excerpt is None:
             self.paragraph_view.clear()
             self.citation_label.setText("")
@@ -622,6 +655,7 @@ class ExcerptPanel(QWidget):
     def _set_actions_enabled(self, enabled: bool) -> None:
         self.copy_button.setEnabled(enabled)
         self.open_button.setEnabled(enabled)
+        self.tag_excerpt_button.setEnabled(enabled)
 
     # -- actions --------------------------------------------------------------------------------
 

@@ -213,3 +213,26 @@ def test_the_curate_menu_opens_each_tool_once(
     assert len(history.rows()) > rows  # the history follows the change at once
     curation.detach()  # closes them all
     qtbot.waitUntil(lambda: not curation._dialogs)
+
+
+def test_the_side_panel_tags_the_excerpt_shown(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    from uzkz_desktop.ui.curation.tag_editor import TagEditor
+
+    window.select_event(RELATIONS)
+    panel = window.excerpt_panel
+    excerpt = panel.current_excerpt()
+    assert excerpt is not None
+    assert panel.tag_excerpt_button.isVisible()
+    qtbot.mouseClick(panel.tag_excerpt_button, Qt.MouseButton.LeftButton)
+    editor = window.curation._dialogs["tags"]
+    assert isinstance(editor, TagEditor)
+    assert editor.excerpts
+    assert editor.apply_text("lesson/diplomacy")
+    assert session.archive.excerpt_tags(excerpt.id) == ["lesson/diplomacy"]
+    assert "lesson/diplomacy" not in session.event(RELATIONS).tags
+    chips = panel.excerpt_tags_box.findChildren(type(window.counts_label))
+    assert [c.text() for c in chips] == ["lesson/diplomacy"]
+    window.curation.undo()
+    assert session.archive.excerpt_tags(excerpt.id) == []

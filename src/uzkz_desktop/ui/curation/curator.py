@@ -244,6 +244,26 @@ class Curator(QObject):
             Change(frozenset(ids), tags=True),
         )
 
+    def tag_excerpts(self, excerpt_ids: Iterable[int], names: Iterable[str]) -> int | None:
+        ids, tags = list(excerpt_ids), list(names)
+        label = _count(_tr("Tag {0} excerpt with {1}"), _tr("Tag {0} excerpts with {1}"), len(ids))
+        return self.perform(
+            label.format(len(ids), ", ".join(tags)),
+            lambda s: s.tag_excerpts(ids, tags),
+            Change(tags=True),
+        )
+
+    def untag_excerpts(self, excerpt_ids: Iterable[int], names: Iterable[str]) -> int | None:
+        ids, tags = list(excerpt_ids), list(names)
+        label = _count(
+            _tr("Remove {1} from {0} excerpt"), _tr("Remove {1} from {0} excerpts"), len(ids)
+        )
+        return self.perform(
+            label.format(len(ids), ", ".join(tags)),
+            lambda s: s.untag_excerpts(ids, tags),
+            Change(tags=True),
+        )
+
     def toggle_tag(self, event_ids: Sequence[int], name: str) -> int | None:
         """The number keys: tag every event that lacks `name`, or, when all have it
         already, take it off them all."""

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from uzkz_desktop.core.errors import UzkzError
+
 from ..formatting import plural
 from ..widgets import muted_style, plain_label
 from .tag_model import ranked_matches, swatch_icon, tag_rows
@@ -177,9 +179,11 @@ class TagEditor(QDialog):
         second: QWidget | Iterable[int] | None = None,
         *,
         event_ids: Iterable[int] = (),
+        excerpts: bool = False,
     ) -> None:
         """`TagEditor(curator, parent, event_ids)` or `TagEditor(curator, event_ids, parent)`
-        (or `event_ids=` by name); `set_event_ids` changes the events later."""
+        (or `event_ids=` by name); `set_event_ids` changes the events later. With
+        `excerpts` the ids are excerpts (sentences of a source) rather than events."""
         parent: QWidget | None = None
         ids: list[int] = list(event_ids)
         for given in (first, second):
@@ -191,6 +195,7 @@ class TagEditor(QDialog):
         self.setObjectName("tagEditor")
         self.setWindowTitle(self.tr("Tags"))
         self.curator = curator
+        self.excerpts = excerpts
         self._ids: tuple[int, ...] = ()
         self._busy = False
         self._colors: dict[str, str | None] = {}
@@ -301,27 +306,47 @@ class TagEditor(QDialog):
         carried: dict[str, tuple[str, int]] = {}
         known: list[int] = []
         title = ""
-        for event_id in self._ids:
+        for item_id in self._ids:
             try:
-                detail = session.event(event_id)
-            except KeyError:
+                title, names = self._read(item_id)
+            except (KeyError, UzkzError):
                 continue  # gone meanwhile
-            known.append(event_id)
-            title = detail.event.title_en
-            for name in dict.fromkeys(detail.tags):
+            known.append(item_id)
+            for name in dict.fromkeys(names):
                 key = name.casefold()
                 carried[key] = (name, carried.get(key, (name, 0))[1] + 1)
         self._ids = tuple(known)
         self._fill(sorted(carried.values(), key=lambda item: item[0].casefold()), title)
 
+    def _read(self, item_id: int) -> tuple[str, list[str]]:
+        """An event's (or excerpt's) title and tags."""
+        archive = self.curator.session.archive
+        if self.excerpts:
+            text = " ".join(archive.excerpt(item_id).text.split())
+            return (text if len(text) <= 60 else text[:59] + "…"), archive.excerpt_tags(item_id)
+        detail = self.curator.session.event(item_id)
+        return detail.event.title_en, list(detail.tags)
+
+    def _add(self, names: list[str]) -> Any:
+        if self.excerpts:
+            return self.curator.tag_excerpts(self._ids, names)
+        return self.curator.tag(self._ids, names)
+
+    def _remove(self, names: list[str]) -> Any:
+        if self.excerpts:
+            return self.curator.untag_excerpts(self._ids, names)
+        return self.curator.untag(self._ids, names)
+
     def _fill(self, carried: Sequence[tuple[str, int]], title: str) -> None:
         n = len(self._ids)
         if n == 0:
-            self.heading.setText(self.tr("No events are selected."))
+            nothing = self.tr("No excerpt is chosen.") if self.excerpts else None
+            self.heading.setText(nothing or self.tr("No events are selected."))
         elif n == 1:
             self.heading.setText(self.tr("Tags of “{0}”").format(title))
         else:
-            self.heading.setText(plural("Tags of %n event(s)", n))
+            noun = "Tags of %n excerpt(s)" if self.excerpts else "Tags of %n event(s)"
+            self.heading.setText(plural(noun, n))
         selected = set(self._selected_names())
         self.tag_list.blockSignals(True)
         try:
@@ -394,7 +419,7 @@ class TagEditor(QDialog):
         if not self._ids:
             self._show_error(self.tr("Select the events to tag first."))
             return False
-        if self._write(lambda: self.curator.tag(self._ids, names)) is None:
+        if self._write(lambda: self._add(names)) is None:
             return False
         self.line_edit.clear()
         self._show_error(None)
@@ -405,7 +430,7 @@ class TagEditor(QDialog):
         names = list(names)
         if not names or not self._ids:
             return False
-        return self._write(lambda: self.curator.untag(self._ids, names)) is not None
+        return self._write(lambda: self._remove(names)) is not None
 
     def remove_selected(self) -> bool:
         return self.remove_tags(self._selected_names())
@@ -420,9 +445,9 @@ class TagEditor(QDialog):
 
     def _apply_check(self, name: str, state: Qt.CheckState) -> None:
         if state == Qt.CheckState.Checked:
-            self._write(lambda: self.curator.tag(self._ids, [name]))
+            self._write(lambda: self._add([name]))
         elif state == Qt.CheckState.Unchecked:
-            self._write(lambda: self.curator.untag(self._ids, [name]))
+            self._write(lambda: self._remove([name]))
         self.refresh()
 
     def _write(self, write: Callable[[], Any]) -> Any:

@@ -46,6 +46,7 @@ class CurationController(QObject):
         self.tag_dock: QDockWidget | None = None
         self._lock: ArchiveLock | None = None
         self._tags: list[TagRow] = []
+        self._panel_connected = False  # the side panel's "Tag this excerpt…"
         self._earlier: str | None = None  # the archive's change to undo when the stack is empty
         self._filter: Any = None  # the tag browser's TagFilter, or None
         self._dialogs: dict[str, QWidget] = {}
@@ -186,6 +187,10 @@ class CurationController(QObject):
         self.curator = Curator(session, self.window.lock, self, readonly_reason=reason)
         self.curator.changed.connect(self._on_changed)
         self.curator.failed.connect(self._on_failed)
+        panel = self.window.excerpt_panel
+        if panel is not None and not self._panel_connected:
+            panel.tag_excerpt_requested.connect(self.edit_excerpt_tags)
+            self._panel_connected = True
         stack = self.curator.stack
         stack.canUndoChanged.connect(self.update_actions)
         stack.canRedoChanged.connect(self.update_actions)
@@ -269,6 +274,9 @@ class CurationController(QObject):
         for action in (self.review_action, self.tag_manager_action, self.trash_view_action):
             action.setEnabled(editable)
         self.history_action.setEnabled(self.curator is not None)
+        panel = self.window.excerpt_panel
+        if panel is not None:
+            panel.tag_excerpt_button.setVisible(editable)
 
     # -- refreshing after a change -----------------------------------------------------------
 
@@ -470,6 +478,18 @@ class CurationController(QObject):
 
         self._close("tags")
         return self._show("tags", lambda: TagEditor(self.curator, ids, self.window))
+
+    def edit_excerpt_tags(self, excerpt_id: int) -> QWidget | None:
+        """The tags of one excerpt (the side panel's "Tag this excerpt…")."""
+        if self.curator is None:
+            return None
+        from .tag_editor import TagEditor
+
+        self._close("tags")
+        curator = self.curator
+        return self._show(
+            "tags", lambda: TagEditor(curator, [excerpt_id], self.window, excerpts=True)
+        )
 
     def edit_event(self) -> QWidget | None:
         event_id = self.window.selected_event()
