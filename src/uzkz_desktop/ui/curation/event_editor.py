@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -213,6 +214,8 @@ class EntityList(QWidget):
         layout.addWidget(self.list)
         layout.addLayout(row)
         layout.addWidget(self.error)
+        # As tall as it needs: a taller dialog gives its room to the notes, not to gaps here.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def kind_of(self, name: str) -> str:
         for entity in self._entities:
@@ -338,6 +341,7 @@ class EventEditor(QDialog):
         self.split_chooser: SplitChooser | None = None
         self.setWindowTitle(self.tr("Edit event {0}").format(event_id))
         self.setMinimumWidth(560)
+        self.resize(680, 660)  # room for the notes and the people and places
         self._build()
         self.load()
 
@@ -404,7 +408,7 @@ class EventEditor(QDialog):
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("notes")
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(70)
+        self.notes_edit.setMinimumHeight(70)  # and the room a taller dialog gives
 
         self.message_label = error_label(self)
         self.message_label.setObjectName("saveError")
