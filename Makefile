@@ -4,7 +4,7 @@ VENV      := .venv
 BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports unit bench screenshot archive format clean
+.PHONY: run test lint typecheck imports unit bench screenshots archive format clean
 
 $(BIN)/python:
 	@py=$$(tools/find-python) && echo "using $$py" && "$$py" -m venv $(VENV)
@@ -34,6 +34,23 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/uzkz bench
+
+# The README's pictures, from the bundled archive (and, for the review queue, the bundled
+# archive with a held-out news article imported: candidates to review).
+SHOTS := docs/screenshots
+SHOT  := QT_QPA_PLATFORM=offscreen $(BIN)/uzkz screenshot
+screenshots: $(STAMP)
+	@tmp=$$(mktemp -d) && cp archive.db $$tmp/archive.db && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/overview.png && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/search.png --query "Qozog'iston" && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/selected.png --select 20 && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/month.png --from 2024-08-01 --to 2024-08-31 && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/editor.png --select 1 --tool editor \
+	  --size 1600x1000 && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/tags.png --tool tags && \
+	$(BIN)/uzkz ingest tests/ingest/data/heldout/ru_news_1.txt --archive $$tmp/archive.db && \
+	$(SHOT) --archive $$tmp/archive.db --out $(SHOTS)/review.png --tool review; \
+	status=$$?; rm -rf $$tmp; exit $$status
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests

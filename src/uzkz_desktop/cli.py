@@ -64,6 +64,11 @@ def gui(archive_path: Path | None) -> None:
 @click.option("--to", "date_to", help="...to this date.")
 @click.option("--size", default="1600x1000", show_default=True, help="Window size WxH.")
 @click.option(
+    "--tool",
+    type=click.Choice(["review", "tags", "editor", "tag-editor", "history", "trash"]),
+    help="Render this Curate window instead (editor, tag-editor, history: of --select).",
+)
+@click.option(
     "--archive",
     "archive_path",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -76,6 +81,7 @@ def screenshot(
     date_from: str | None,
     date_to: str | None,
     size: str,
+    tool: str | None,
     archive_path: Path | None,
 ) -> None:
     """Render the main window offscreen to a PNG."""
@@ -93,6 +99,7 @@ def screenshot(
             date_from=date_from,
             date_to=date_to,
             size=(int(width), int(height)),
+            tool=tool,
         )
     )
     click.echo(str(written))

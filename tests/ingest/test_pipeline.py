@@ -121,3 +121,12 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_archive_as_it_was(tmp_path
     with Archive.open(path, check="full") as archive:
         assert archive.canonical_dump() == before
         assert [s.file_name for s in archive.sources()] == [_corpus("004").name]
+
+
+def test_a_document_is_not_dated_by_a_target_year_in_its_future() -> None:
+    from uzkz_desktop.ingest.extract import latest_plausible_year
+
+    text = "Товарооборот вырос по сравнению с 2023 годом; цель — 10 млрд к 2030 году."
+    assert latest_plausible_year(text, this_year=2026) == 2023
+    assert latest_plausible_year(text, this_year=2031) == 2030
+    assert latest_plausible_year("к 2030 году", this_year=2026) is None

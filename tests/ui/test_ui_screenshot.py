@@ -32,6 +32,19 @@ def test_screenshot_writes_a_png_of_the_size_asked(
     assert (image.width(), image.height()) == (1200, 800)
 
 
+def test_screenshot_of_a_curate_window(qapp: object, archive_path: Path, tmp_path: Path) -> None:
+    out = render_screenshot(
+        tmp_path / "editor.png", archive=archive_path, select=1, tool="editor", size=(900, 600)
+    )
+    image = QImage(str(out))
+    assert image.width() < 900  # the editor, not the window
+    assert image.height() > 300
+    with pytest.raises(ScreenshotError, match="select an event first"):
+        render_screenshot(tmp_path / "x.png", archive=archive_path, tool="editor")
+    with pytest.raises(ScreenshotError, match="no such tool"):
+        render_screenshot(tmp_path / "y.png", archive=archive_path, tool="nothing")
+
+
 @pytest.mark.slow
 def test_screenshot_with_a_query(
     qapp: object, real_search: None, archive_path: Path, tmp_path: Path

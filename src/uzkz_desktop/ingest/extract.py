@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -134,12 +135,14 @@ def corpus_metadata() -> dict[str, dict[str, object]]:
 _YEAR = re.compile(r"(?<![\d.,/-])(19[5-9]\d|20[0-4]\d)(?![\d.,/])")
 
 
-def latest_plausible_year(text: str) -> int | None:
-    """With no metadata, an article is taken to be written in the latest year it mentions.
+def latest_plausible_year(text: str, *, this_year: int | None = None) -> int | None:
+    """With no metadata, an article is taken to be written in the latest year it mentions
+    that is not after this year: "к 2030 году" is a target, not when the text was written.
 
     It is a guess, and every date resolved through it is marked as resolved by context.
     """
-    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    limit = this_year if this_year is not None else date.today().year
+    years = [y for y in (int(m.group(1)) for m in _YEAR.finditer(text)) if y <= limit]
     return max(years) if years else None
 
 

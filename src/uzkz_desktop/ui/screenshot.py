@@ -57,6 +57,17 @@ def _days(date_from: str | None, date_to: str | None) -> tuple[int, int] | None:
     return first.start.toordinal(), last.end.toordinal()
 
 
+# --tool: the Curate menu's windows, by the controller method that opens each.
+TOOLS = {
+    "review": "review",
+    "tags": "manage_tags",
+    "editor": "edit_event",
+    "tag-editor": "edit_tags",
+    "history": "show_history",
+    "trash": "show_trash",
+}
+
+
 def _wait(app: QCoreApplication, done: object, timeout: float = TIMEOUT_S) -> None:
     deadline = time.monotonic() + timeout
     while not done():  # type: ignore[operator]
@@ -75,8 +86,12 @@ def render_screenshot(
     date_from: str | None = None,
     date_to: str | None = None,
     size: tuple[int, int] = (1600, 1000),
+    tool: str | None = None,
 ) -> Path:
-    """Render the main window to `out` (PNG) and return the path."""
+    """Render the main window to `out` (PNG) and return the path. With `tool` (one of
+    TOOLS: a Curate menu window), that window is rendered instead, over the selection."""
+    if tool is not None and tool not in TOOLS:
+        raise ScreenshotError(f"no such tool {tool!r}: choose one of {', '.join(TOOLS)}")
     from uzkz_desktop.app import Session
 
     days = _days(date_from, date_to)
@@ -105,6 +120,13 @@ def render_screenshot(
                 window.select_event(select, centre=days is None)
             _settle(app)
             image = window.grab()
+            if tool is not None:
+                shown = getattr(window.curation, TOOLS[tool])()
+                if shown is None:
+                    raise ScreenshotError(f"the {tool} cannot be shown: select an event first")
+                shown.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+                _settle(app)
+                image = shown.grab()
             if not image.save(str(out), "PNG"):
                 raise ScreenshotError(f"could not write {out}")
         finally:
@@ -118,7 +140,7 @@ def render_screenshot(
 def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """The offscreen platform complains about every window with a minimum size; the
     command line has no use for that. Everything else is printed as Qt would."""
-    if "propagateSizeHints" in message:
+    if "does not support propagateSizeHints" in message or "does not support raise" in message:
         return
     sys.stderr.write(message + "\n")
 
