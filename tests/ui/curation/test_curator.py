@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from uzkz_desktop.app import Session
@@ -15,11 +14,6 @@ from uzkz_desktop.ui.curation.curator import Change, Curator
 def _first_events(session: Session, n: int) -> list[int]:
     rows = session.archive.events_between(date(1991, 1, 1), date(2030, 12, 31))
     return [row.id for row in rows][:n]
-
-
-@pytest.fixture
-def curator(session: Session, qtbot: QtBot) -> Curator:
-    return Curator(session)
 
 
 def test_a_change_is_one_command_and_undo_restores_the_archive(

@@ -22,11 +22,6 @@ NAZARBAYEV_VISITS = 2  # the Kazakh President's visits, 1991/2016, names nobody
 
 
 @pytest.fixture
-def curator(session: Session) -> Curator:
-    return Curator(session)
-
-
-@pytest.fixture
 def open_editor(qtbot: QtBot, curator: Curator) -> Iterator[type[EventEditor]]:
     made: list[EventEditor] = []
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,11 +16,6 @@ from uzkz_desktop.ui.curation.trash import TrashView
 RELATIONS = 4  # diplomatic relations, 23 November 1992
 AMBASSADOR = 5  # Nosir Yakubov, ambassador 1993–2000
 TITLE = "Uzbekistan and Kazakhstan establish diplomatic relations"
-
-
-@pytest.fixture
-def curator(session: Session) -> Curator:
-    return Curator(session)
 
 
 def test_an_edit_is_listed_first_with_each_field_before_and_after(

@@ -36,11 +36,6 @@ def row(tag_id: int, name: str, events: int = 1, color: str | None = None) -> Ta
 
 
 @pytest.fixture
-def curator(qtbot: QtBot, session: Session) -> Curator:
-    return Curator(session)
-
-
-@pytest.fixture
 def browser(qtbot: QtBot, curator: Curator) -> TagBrowser:
     widget = TagBrowser(curator)
     qtbot.addWidget(widget)

@@ -14,11 +14,6 @@ from uzkz_desktop.ui.curation.tag_editor import TagEditor, parse_tags
 
 
 @pytest.fixture
-def curator(qtbot: QtBot, session: Session) -> Curator:
-    return Curator(session)
-
-
-@pytest.fixture
 def editor(qtbot: QtBot, curator: Curator) -> TagEditor:
     widget = TagEditor(curator, None, [4])
     qtbot.addWidget(widget)

@@ -28,11 +28,6 @@ class Answers:
 
 
 @pytest.fixture
-def curator(qtbot: QtBot, session: Session) -> Curator:
-    return Curator(session)
-
-
-@pytest.fixture
 def answers() -> Answers:
     return Answers()
 
