@@ -420,3 +420,14 @@ def test_tag_filter_ids(archive: Archive) -> None:
     assert passing([], []) == ids("power", "oil", "both", "water", "none")
     assert passing(["nothing"], []) == []
     assert passing(["water", "nothing"], [], all_tags=True) == []
+
+
+def test_the_tags_of_many_events_come_in_one_call(archive: Archive, tagged: int) -> None:
+    with archive.transaction(actor="curator", action="more") as tx:
+        ids = [tx.add_event(title_en=f"e{i}", span=DateSpan.year(2002)) for i in range(1000)]
+        tx.add_tags(ids[::2], ["culture/abay"])
+    found = archive.tags_of_events([tagged, *ids])  # more ids than SQLite binds at once
+    assert found[tagged] == ["energy", "trade", "water"]
+    assert len(found) == 1 + 500
+    assert found[ids[998]] == ["culture/abay"]
+    assert ids[999] not in found

@@ -504,6 +504,10 @@ class Archive(Closing):
             raise ArchiveError(f"there is no excerpt {excerpt_id} in {self.path}")
         return found
 
+    def tags_of_events(self, event_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The tags of many events at once (the tag editor on a selection of 1,000)."""
+        return queries.tags_of_events(self._conn, list(event_ids))
+
     def excerpt_tags(self, excerpt_id: int) -> list[str]:
         """The tags of one excerpt (a sentence), by name."""
         return queries.excerpt_tags(self._conn, excerpt_id)

@@ -306,26 +306,36 @@ class TagEditor(QDialog):
         carried: dict[str, tuple[str, int]] = {}
         known: list[int] = []
         title = ""
-        for item_id in self._ids:
-            try:
-                title, names = self._read(item_id)
-            except (KeyError, UzkzError):
-                continue  # gone meanwhile
+        for item_id, (item_title, names) in self._read_all().items():
             known.append(item_id)
+            title = item_title
             for name in dict.fromkeys(names):
                 key = name.casefold()
                 carried[key] = (name, carried.get(key, (name, 0))[1] + 1)
         self._ids = tuple(known)
         self._fill(sorted(carried.values(), key=lambda item: item[0].casefold()), title)
 
-    def _read(self, item_id: int) -> tuple[str, list[str]]:
-        """An event's (or excerpt's) title and tags."""
+    def _read_all(self) -> dict[int, tuple[str, list[str]]]:
+        """Each event's (or excerpt's) title and tags, in one query for many events; the
+        ones gone meanwhile left out. Only one title is shown (of a single item)."""
         archive = self.curator.session.archive
+        out: dict[int, tuple[str, list[str]]] = {}
         if self.excerpts:
-            text = " ".join(archive.excerpt(item_id).text.split())
-            return (text if len(text) <= 60 else text[:59] + "…"), archive.excerpt_tags(item_id)
-        detail = self.curator.session.event(item_id)
-        return detail.event.title_en, list(detail.tags)
+            for item_id in self._ids:
+                try:
+                    text = " ".join(archive.excerpt(item_id).text.split())
+                except UzkzError:
+                    continue
+                title = text if len(text) <= 60 else text[:59] + "…"
+                out[item_id] = (title, archive.excerpt_tags(item_id))
+            return out
+        present = {row.id: row for row in archive.events_by_id(list(self._ids))}
+        tags = archive.tags_of_events(list(present))
+        for item_id in self._ids:
+            row = present.get(item_id)
+            if row is not None:
+                out[item_id] = (row.title_en, tags.get(item_id, []))
+        return out
 
     def _add(self, names: list[str]) -> Any:
         if self.excerpts:
