@@ -236,3 +236,26 @@ def test_the_side_panel_tags_the_excerpt_shown(
     assert [c.text() for c in chips] == ["lesson/diplomacy"]
     window.curation.undo()
     assert session.archive.excerpt_tags(excerpt.id) == []
+
+
+def test_the_tag_browser_filters_the_timeline_and_the_results(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    browser = window.curation.tag_browser
+    assert browser is not None
+    culture = sorted(int(i) for i in session.archive.tag_filter_ids(include=["culture"]))
+    assert len(culture) >= 2
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.results_ready, timeout=5000):
+        browser.cycle("culture")  # shown: only events with culture or culture/…
+    assert sorted(window.timeline.visible_ids().tolist()) == culture
+    assert sorted(panel.model.event_ids()) == culture  # no query: the events that pass
+
+    with qtbot.waitSignal(panel.results_ready, timeout=5000):
+        browser.cycle("culture")  # hidden: everything but them
+    hidden = window.timeline.visible_ids().tolist()
+    assert not set(hidden) & set(culture)
+    assert len(hidden) == len(window.timeline_data.events) - len(culture)
+
+    browser.cycle("culture")  # off
+    assert window.timeline.visible_ids() is None
