@@ -259,3 +259,19 @@ def test_the_tag_browser_filters_the_timeline_and_the_results(
 
     browser.cycle("culture")  # off
     assert window.timeline.visible_ids() is None
+
+
+def test_after_a_change_elsewhere_undo_offers_the_archive_s_newest_change(
+    qtbot: QtBot, window: MainWindow, session: Session, archive_path: Path
+) -> None:
+    curation = window.curation
+    assert curation.curator is not None
+    curation.curator.tag([RELATIONS], ["mine"])
+    with Session.open(archive_path) as other:
+        other.tag([RELATIONS], ["theirs"])
+    curation.undo()  # refused: not this window's newest change
+    qtbot.waitUntil(lambda: curation.undo_action.text().endswith("(earlier)"))
+    assert curation.undo_action.text() == "&Undo tag 1 event theirs (earlier)"
+    curation.undo()
+    assert "theirs" not in session.event(RELATIONS).tags
+    assert "mine" in session.event(RELATIONS).tags

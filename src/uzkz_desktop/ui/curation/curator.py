@@ -176,17 +176,17 @@ class Curator(QObject):
                     self.session.redo()
                 newest = self._newest_batch()
         except _MovedError:
+            self._forget_later()  # queued first: listeners to `failed` see the stack empty
             self.failed.emit(
                 _tr(
                     "The archive was changed outside this window since then, so this step"
                     " cannot be undone here any more. Nothing was changed."
                 )
             )
-            self._forget_later()
             return
         except (UzkzError, ValueError, KeyError) as error:
-            self.failed.emit(_plain(error))
             self._forget_later()
+            self.failed.emit(_plain(error))
             return
         command.batch_id = newest if newest is not None else command.batch_id
         self.changed.emit(ALL)

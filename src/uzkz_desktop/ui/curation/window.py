@@ -48,6 +48,7 @@ class CurationController(QObject):
         self._tags: list[TagRow] = []
         self._panel_connected = False  # the side panel's "Tag this excerpt…"
         self._earlier: str | None = None  # the archive's change to undo when the stack is empty
+        self._earlier_stale = False
         self._filter: Any = None  # the tag browser's TagFilter, or None
         self._dialogs: dict[str, QWidget] = {}
         self.readonly_label = QLabel(window)
@@ -246,6 +247,10 @@ class CurationController(QObject):
         stack = None if self.curator is None else self.curator.stack
         can_undo = stack is not None and stack.canUndo()
         can_redo = stack is not None and stack.canRedo()
+        if stack is not None and not stack.count() and self._earlier_stale:
+            # the stack was emptied (something wrote elsewhere): what the log would undo now
+            self._earlier_stale = False
+            self._earlier = self.curator.earlier_change() if self.curator else None
         earlier = self._earlier if stack is not None and not stack.count() else None
         self.undo_action.setEnabled(can_undo or earlier is not None)
         self.redo_action.setEnabled(can_redo)
@@ -293,7 +298,9 @@ class CurationController(QObject):
         self.update_actions()
 
     def _on_failed(self, message: str) -> None:
+        self._earlier_stale = True
         self.window.statusBar().showMessage(message, 10000)
+        QTimer.singleShot(0, self, self.update_actions)  # after the stack is cleared
 
     def _reload_tags(self) -> None:
         """The tag list again: number keys, the coloured tags menu, marks, the browser."""
