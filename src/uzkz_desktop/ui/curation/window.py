@@ -372,9 +372,19 @@ class CurationController(QObject):
         QTimer.singleShot(0, self, self._restore_dock)
 
     def _restore_dock(self) -> None:
+        """The tag dock where the user left it; the first time, below the search with a
+        third of the height (the results need the room more)."""
         state = self.window.settings.value("window/state")
-        if state is not None and hasattr(state, "isEmpty") and not state.isEmpty():
-            self.window.restoreState(state)
+        saved = state is not None and hasattr(state, "isEmpty") and not state.isEmpty()
+        if saved and self.window.restoreState(state):
+            return
+        if self.tag_dock is not None:
+            height = max(self.window.height(), 600)
+            self.window.resizeDocks(
+                [self.window.search_dock, self.tag_dock],
+                [height * 2 // 3, height // 3],
+                Qt.Orientation.Vertical,
+            )
 
     def _on_filter_changed(self, tag_filter: Any) -> None:
         self._filter = None if tag_filter is None or tag_filter.is_empty else tag_filter
