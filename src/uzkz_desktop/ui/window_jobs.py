@@ -140,13 +140,15 @@ def import_job(
     """Import `files` one by one through a connection of the job's own; then bring the
     search index up to date with the events added. Cancelling stops between files (the
     file being imported is rolled back); the report keeps what was done."""
-    from uzkz_desktop.archive.archive import Archive
-    from uzkz_desktop.ingest.pipeline import ingest_files
-
     files = list(files)
     report_out = ImportReport()
 
     def work(report: Reporter) -> ImportReport:
+        # Imported here, in the job's thread: the date grammar and the gazetteer take a
+        # second to load the first time, which the window must not wait for.
+        from uzkz_desktop.archive.archive import Archive
+        from uzkz_desktop.ingest.pipeline import ingest_files
+
         archive = Archive.open(archive_path, check="none")
         try:
             for number, path in enumerate(files, start=1):
