@@ -223,6 +223,12 @@ def test_an_import_runs_in_the_background_and_the_window_keeps_responding(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     files = _documents(tmp_path, ["en_news_3.txt", "ru_news_1.txt", "uzl_news_5.txt"])
+    # and one long enough that the import lasts several ticks of the timer below however
+    # fast the machine: the five corpus articles, twice, as one new document
+    corpus = sorted((HELDOUT.parents[3] / "resources" / "corpus").glob("00*.txt"))
+    anthology = tmp_path / "anthology.txt"
+    anthology.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in corpus * 2))
+    files.append(anthology)
     ticks: list[int] = []
     timer = QTimer(window)
     timer.setInterval(5)
@@ -238,10 +244,10 @@ def test_an_import_runs_in_the_background_and_the_window_keeps_responding(
     assert len(ticks) >= 3  # the event loop ran while the files were imported
     assert not window.progress_bar.isVisible()
     assert window.import_action.isEnabled()
-    assert "Imported 3 documents" in window.statusBar().currentMessage()
+    assert "Imported 4 documents" in window.statusBar().currentMessage()
     assert len(window.timeline_data.events) > 81
     assert window.counts_label.text().startswith(f"{len(window.timeline_data.events)} events")
-    assert "8 sources" in window.counts_label.text()
+    assert "9 sources" in window.counts_label.text()
 
 
 def test_cancel_before_the_first_file_imports_nothing(
