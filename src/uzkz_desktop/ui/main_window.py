@@ -452,8 +452,7 @@ class MainWindow(QMainWindow):
         self.timeline.show()
         self.timeline.event_selected.connect(self._on_timeline_selected)
         self.timeline.event_activated.connect(self._on_timeline_activated)
-        if hasattr(self.timeline, "selection_changed"):
-            self.timeline.selection_changed.connect(self._on_selection_changed)
+        self.timeline.selection_changed.connect(self._on_selection_changed)
         if self._complete:
             self.timeline.addAction(self.fit_action)
             self.curation.install_on(self.timeline)
@@ -546,7 +545,7 @@ class MainWindow(QMainWindow):
             rows = self.search_panel.selected_ids()
             if rows:
                 return rows
-        if self.timeline is not None and hasattr(self.timeline, "selected_ids"):
+        if self.timeline is not None:
             ids = [int(i) for i in self.timeline.selected_ids()]
             if ids:
                 return ids

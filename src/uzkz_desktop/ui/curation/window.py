@@ -212,10 +212,8 @@ class CurationController(QObject):
         """None when this window may edit the archive; otherwise why not, in plain words."""
         if session.archive.readonly:
             return self.tr("The archive file is read-only: it can be read but not changed.")
-        try:
-            from uzkz_desktop.archive.lock import ArchiveLock
-        except ImportError:  # pragma: no cover - the lock is part of the archive package
-            return None
+        from uzkz_desktop.archive.lock import ArchiveLock
+
         lock = ArchiveLock(session.path)
         if lock.acquire():
             self._lock = lock
@@ -320,7 +318,7 @@ class CurationController(QObject):
             if tag is not None:
                 self.keys_menu.addAction(action)
         self.keys_menu.setEnabled(bool(self.keys_menu.actions()))
-        if self.tag_browser is not None and hasattr(self.tag_browser, "refresh"):
+        if self.tag_browser is not None:
             self.tag_browser.refresh()
         self.apply_marks()
         self.apply_filter()
@@ -334,7 +332,7 @@ class CurationController(QObject):
     def apply_marks(self) -> None:
         """Coloured tags as dots on their events on the timeline."""
         timeline = self.window.timeline
-        if self.curator is None or timeline is None or not hasattr(timeline, "set_marks"):
+        if self.curator is None or timeline is None:
             return
         marks: dict[int, list[QColor]] = {}
         archive = self.curator.session.archive
@@ -356,10 +354,8 @@ class CurationController(QObject):
     def _make_tag_browser(self) -> None:
         if self.tag_dock is not None or self.curator is None:
             return
-        try:
-            from .tag_browser import TagBrowser
-        except ImportError:
-            return
+        from .tag_browser import TagBrowser
+
         self.tag_browser = TagBrowser(self.curator, self.window)
         self.tag_browser.filter_changed.connect(self._on_filter_changed)
         dock = QDockWidget(self.tr("Tags"), self.window)
@@ -395,7 +391,7 @@ class CurationController(QObject):
     def apply_filter(self) -> None:
         """The tag browser's filter on the timeline: only the events that pass it."""
         timeline = self.window.timeline
-        if self.curator is None or timeline is None or not hasattr(timeline, "set_visible_ids"):
+        if self.curator is None or timeline is None:
             return
         if self._filter is None:
             timeline.set_visible_ids(None)
