@@ -32,9 +32,10 @@ strip: one `drawTiledPixmap` per strip.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -219,6 +220,23 @@ class TimelineStyle:
         found = cache[key] = _text_pixmap(self, text, kind, color)
         return found
 
+    def density_luts(
+        self, categories: tuple[int, ...], bands: tuple[int, ...], searching: bool
+    ) -> npt.NDArray[np.uint32]:
+        """One density_lut row per strip (its band's category and parity), kept while the
+        strips stay the same."""
+        key = ("luts", categories, tuple(b % 2 for b in bands), searching)
+        found = self._luts.get(key)
+        if found is None:
+            if len(self._luts) > 500:
+                self._luts.clear()
+            rows = [
+                self.density_lut(c, b % 2, searching)
+                for c, b in zip(categories, bands, strict=True)
+            ]
+            found = self._luts[key] = np.ascontiguousarray(np.stack(rows))
+        return found
+
     def density_lut(self, category: int, parity: int, searching: bool) -> npt.NDArray[np.uint32]:
         key = ("density", category, parity, searching)
         found = self._luts.get(key)
@@ -291,10 +309,10 @@ def paint_frame(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.translate(style.gutter, 0.0)
     plot_bottom = frame.overview.y0
-    _backgrounds(painter, frame, plot_bottom, style.gutter)
+    grid = _grid_columns(frame)
+    _backgrounds(painter, frame, plot_bottom, grid)
     painter.setClipRect(QRectF(0.0, 0.0, float(frame.width), float(frame.height)))
-    _density(painter, frame, style)
-    _grid(painter, frame, plot_bottom)
+    _density(painter, frame, style, grid)
     cols = _Columns(frame.columns, style, frame.row_height)
     if len(frame.columns):
         _items(painter, frame, style, cols)
@@ -322,27 +340,56 @@ def paint_hover(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
 # -- backgrounds, grid, axis --------------------------------------------------------------------
 
 
-def _backgrounds(painter: QPainter, frame: Frame, plot_bottom: float, gutter: float) -> None:
-    # Each pixel of the plot is filled once: axis, bands (alternating) where no density
-    # strip will be, what is left above the strip. The legend column is one cached pixmap.
+def _backgrounds(painter: QPainter, frame: Frame, plot_bottom: float, grid: list[int]) -> None:
+    """Each pixel of the plot is filled once: axis, bands (alternating) where no density
+    strip will be, what is left above the strip. Below the axis the fill is a row pixmap
+    tiled down, with the grid's 1-px vertical lines (opaque) already in it: full-height
+    lines drawn one by one touch a cache line per pixel and cost more than the whole
+    fill. The legend column is one cached pixmap."""
     width = frame.width
     ay0, ay1 = frame.axis
     painter.fillRect(QRectF(0.0, ay0, width, ay1 - ay0), palette.AXIS_BACKGROUND)
-    bottom = ay1
+    rows: dict[int, QPixmap] = {}
+
+    def fill(top: int, bottom: int, shade: QColor) -> None:
+        if bottom > top:
+            row = rows.get(shade.rgba())
+            if row is None:
+                row = rows[shade.rgba()] = _grid_row(width, shade, grid)
+            painter.drawTiledPixmap(QRect(0, top, width, bottom - top), row)
+
     covered = _density_rows(frame)
+    bottom = _row(ay1)
     for band_index, band in enumerate(frame.bands):
         shade = _band_shade(band_index)
-        if band_index not in covered:
-            painter.fillRect(QRectF(0.0, band.y0, width, band.y1 - band.y0), shade)
-        else:  # density strips paint their full-width rows themselves
-            top = round(band.y0)
-            for y0, y1 in [*covered[band_index], (round(band.y1), round(band.y1))]:
-                if y0 > top:
-                    painter.fillRect(QRect(0, top, frame.width, y0 - top), shade)
-                top = max(top, y1)
-        bottom = band.y1
-    if plot_bottom > bottom:
-        painter.fillRect(QRectF(0.0, bottom, width, plot_bottom - bottom), palette.BACKGROUND)
+        top = _row(band.y0)
+        # Density strips paint their full-width rows themselves.
+        for y0, y1 in [*covered.get(band_index, ()), (_row(band.y1), _row(band.y1))]:
+            fill(top, y0, shade)
+            top = max(top, y1)
+        bottom = _row(band.y1)
+    fill(bottom, _row(plot_bottom), palette.BACKGROUND)
+
+
+def _row(y: float) -> int:
+    """The first pixel row a fill from y covers (as Qt rounds a QRectF fill)."""
+    return math.floor(y + 0.5)
+
+
+def _grid_columns(frame: Frame) -> list[int]:
+    """Pixel columns of the vertical grid lines (at major ticks) inside the frame."""
+    return [c for c in (math.floor(t.x) for t in frame.ticks.major) if 0 <= c < frame.width]
+
+
+def _grid_row(width: int, shade: QColor, grid: list[int]) -> QPixmap:
+    row = np.full(max(width, 1), _argb(shade), dtype=np.uint32)
+    row[np.asarray(grid, dtype=np.intp)] = _argb(palette.GRID)
+    return QPixmap.fromImage(QImage(row.data, len(row), 1, 4 * len(row), _ROW_FORMAT))
+
+
+def _argb(color: QColor) -> int:
+    """An opaque colour as a premultiplied ARGB32 pixel."""
+    return 0xFF000000 | (color.red() << 16) | (color.green() << 8) | color.blue()
 
 
 def _density_rows(frame: Frame) -> dict[int, list[tuple[int, int]]]:
@@ -352,16 +399,10 @@ def _density_rows(frame: Frame) -> dict[int, list[tuple[int, int]]]:
     if layer is None:
         return rows
     for band, y0, y1 in zip(
-        layer.band.tolist(), np.round(layer.y0).tolist(), np.round(layer.y1).tolist(), strict=True
+        layer.band.tolist(), layer.y0.round().tolist(), layer.y1.round().tolist(), strict=True
     ):
         rows.setdefault(band, []).append((int(y0), int(y1)))
     return {band: sorted(spans) for band, spans in rows.items()}
-
-
-def _grid(painter: QPainter, frame: Frame, plot_bottom: float) -> None:
-    if frame.ticks.major:
-        painter.setPen(QPen(palette.GRID, 1.0))
-        painter.drawLines(_verticals([t.x for t in frame.ticks.major], frame.axis[1], plot_bottom))
 
 
 def _verticals(xs: Sequence[float], y0: float, y1: float) -> list[QLineF]:
@@ -471,7 +512,9 @@ def _band_shade(band: int) -> QColor:
     return palette.BAND_ALTERNATE if band % 2 else palette.BACKGROUND
 
 
-def _density(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
+def _density(
+    painter: QPainter, frame: Frame, style: TimelineStyle, grid_columns: list[int]
+) -> None:
     """Each strip is one opaque row of pixels tiled down over the strip, full width: the
     category ink blended into the band's background, stronger where busier (square root,
     so a single event still shows); with a search, hit bins keep the ink and the rest fades
@@ -483,27 +526,28 @@ def _density(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     grid = layer.grid
     width, bins = max(frame.width, 1), grid.counts.shape[1]
     searching = grid.hits is not None
-    lut = np.stack([
-        style.density_lut(frame.bands[b].category, b % 2, searching) for b in layer.band.tolist()
-    ])  # fmt: skip
-    colour = np.take_along_axis(lut, _density_levels(frame), axis=1)  # (strips, bins)
+    strips = tuple(layer.band.tolist())
+    lut = style.density_luts(tuple(frame.bands[b].category for b in strips), strips, searching)
     column_bin = np.floor((np.arange(width) + 0.5 - layer.x0) / layer.bin_px).astype(np.int64)
-    # The first column of each bin shows the background: a comb reads as counts, never as
-    # one long event.
+    # The first column of each bin shows the background (level 0): a comb reads as counts,
+    # never as one long event.
     blank = (column_bin < 0) | (column_bin >= bins)
     blank[1:] |= column_bin[1:] != column_bin[:-1]
-    rows = colour[:, np.clip(column_bin, 0, max(bins - 1, 0))]
+    offsets = np.arange(0, len(strips) * lut.shape[1], lut.shape[1])[:, None]
+    colour = lut.ravel()[_density_levels(frame) + offsets]  # (strips, bins)
+    rows = colour[:, np.minimum(np.maximum(column_bin, 0), max(bins - 1, 0))]
     rows[:, blank] = lut[:, :1]
-    data = np.ascontiguousarray(rows).tobytes()
-    stride = 4 * width
+    rows[:, np.asarray(grid_columns, dtype=np.intp)] = _argb(palette.GRID)  # as in the fills
+    # One pixmap holds every strip's row; each strip tiles a 1-pixel-high copy of its row
+    # down its height (cheaper than stretching an image, or making a pixmap per strip).
+    data = np.ascontiguousarray(rows)
+    pixmap = QPixmap.fromImage(QImage(data.data, width, len(strips), 4 * width, _ROW_FORMAT))
+    tile = painter.drawTiledPixmap
     for k, (y0, y1) in enumerate(
-        zip(np.round(layer.y0).tolist(), np.round(layer.y1).tolist(), strict=True)
+        zip(layer.y0.round().tolist(), layer.y1.round().tolist(), strict=True)
     ):
-        if y1 <= y0:
-            continue
-        # A 1-pixel-high pixmap tiled down the strip: cheaper than stretching an image.
-        row = QImage(data[k * stride : (k + 1) * stride], width, 1, stride, _ROW_FORMAT)
-        painter.drawTiledPixmap(QRect(0, int(y0), width, int(y1 - y0)), QPixmap.fromImage(row))
+        if y1 > y0:
+            tile(QRect(0, int(y0), width, int(y1 - y0)), pixmap.copy(0, k, width, 1))
 
 
 _ROW_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
@@ -519,14 +563,18 @@ def _density_levels(frame: Frame) -> npt.NDArray[np.int64]:
     grid = frame.layer.grid
     counts = grid.counts
     dense = grid.dense & (counts > 0)
-    # Relative to the busiest bin, but a handful of events never looks like a crowd.
+    # Relative to the busiest bin, but a handful of events never looks like a crowd; one
+    # table lookup per bin (counts are small integers) rather than a square root each.
     scale = (DENSITY_LEVELS - 1) / math.sqrt(max(frame.density_max, DENSITY_FULL))
-    level = np.where(dense, 1 + (np.sqrt(counts) * scale).astype(np.int64), 0)
+    top = int(counts.max()) if counts.size else 0
+    if grid.hits is not None:
+        top = max(top, int(grid.hits.max()) if grid.hits.size else 0)
+    steps = (np.sqrt(np.arange(top + 1)) * scale).astype(np.int64)
+    level = np.where(dense, 1 + steps[counts], 0)
     if grid.hits is None:
         return level
     lit = dense & (grid.hits > 0)
-    lit_level = DENSITY_LEVELS + 1 + (np.sqrt(grid.hits) * scale).astype(np.int64)
-    return np.where(lit, lit_level, level)
+    return np.where(lit, DENSITY_LEVELS + 1 + steps[grid.hits], level)
 
 
 def _density_lut(ink: QColor, shade: QColor, searching: bool) -> npt.NDArray[np.uint32]:
@@ -566,12 +614,19 @@ def _overflow(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Colu
     fits = x1 - x0 >= width + 6
     top = y - style.small_metrics.ascent() - 1
     right, left = x1 - width - 2, x0 + 2
-    right_free = fits & cols.free(right - 2, right + width + 2, top, y)
-    left_free = fits & ~right_free & cols.free(left - 2, left + width + 2, top, y)
-    writer = _Writer(painter, style, "small")
-    for k in np.flatnonzero(right_free | left_free).tolist():
-        at = right[k] if right_free[k] else left[k]
-        writer.text(at, y[k] - 2, texts[k], palette.TEXT_MUTED)
+    right_free = fits.copy()
+    right_free[fits] = cols.free(
+        right[fits] - 2, right[fits] + width[fits] + 2, top[fits], y[fits]
+    )  # fmt: skip
+    left_free = fits & ~right_free
+    left_free[left_free] = cols.free(
+        left[left_free] - 2, left[left_free] + width[left_free] + 2, top[left_free], y[left_free]
+    )  # fmt: skip
+    at, base = np.where(right_free, right, left).tolist(), (y - 2).tolist()
+    shown = np.flatnonzero(right_free | left_free).tolist()
+    _Writer(painter, style, "small").texts(
+        [(at[k], base[k], texts[k], palette.TEXT_MUTED) for k in shown]
+    )
 
 
 # -- boxes and labels ---------------------------------------------------------------------------
@@ -593,6 +648,7 @@ class _Columns:
         self.cluster = columns.kind == CLUSTER
         self.candidate = style.is_candidate(columns.ids) & ~self.cluster
         self.half_row = row_height / 2
+        self._extent: tuple[npt.NDArray[Any], ...] = ()
 
     def free(
         self,
@@ -604,12 +660,15 @@ class _Columns:
         """Per box (x0, x1, y0, y1): True where no item's box or label meets it."""
         if not len(self.x0) or not len(x0):
             return np.ones(len(x0), dtype=np.bool_)
-        reach = np.maximum(self.x1, self.label_x + self.label_w)  # box, or box and label
-        start = np.minimum(self.x0, np.where(self.label_w > 0, self.label_x, np.inf))
+        if not self._extent:  # box, or box and label; rows as bands of row height
+            reach = np.maximum(self.x1, self.label_x + self.label_w)
+            start = np.minimum(self.x0, np.where(self.label_w > 0, self.label_x, np.inf))
+            self._extent = (start, reach, self.y - self.half_row, self.y + self.half_row)
+        start, reach, top, bottom = self._extent
         clash = np.less.outer(x0, reach)
         clash &= np.greater.outer(x1, start)
-        clash &= np.greater.outer(y1, self.y - self.half_row)
-        clash &= np.less.outer(y0, self.y + self.half_row)
+        clash &= np.greater.outer(y1, top)
+        clash &= np.less.outer(y0, bottom)
         free: npt.NDArray[np.bool_] = ~clash.any(axis=1)
         return free
 
@@ -619,15 +678,22 @@ def _items(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Columns
     height = max(frame.row_height - 3, 3.0)
     plain = ~cols.selected
     _points(painter, style, cols, plain & cols.point, size)
-    bars = _BarGeometry(cols, height, float(frame.width))
-    group = cols.category * 2 + cols.dimmed
-    for key, parts in bars.grouped(plain & ~cols.point & ~cols.cluster, group).items():
-        category, dimmed = divmod(key, 2)
-        _draw_bars(painter, style, category, bool(dimmed), parts)
+    boxes = ~cols.point & ~cols.cluster
+    # Bar geometry only for bars or a selected cluster (most zoom levels have neither).
+    framed = boxes.any() or bool((cols.selected & ~cols.point).any())
+    bars = _BarGeometry(cols, height, float(frame.width)) if framed else None
+    if bars is not None:
+        group = cols.category * 2 + cols.dimmed
+        for key, parts in bars.grouped(plain & boxes, group).items():
+            category, dimmed = divmod(key, 2)
+            _draw_bars(painter, style, category, bool(dimmed), parts)
     if cols.cluster.any():
-        _clusters(painter, style, cols, bars)
+        _clusters(painter, style, cols, height, float(frame.width))
     for k in np.flatnonzero(cols.selected).tolist():  # the current one is last
-        _draw_selected(painter, style, cols, k, size, bars)
+        if cols.point[k]:
+            _draw_selected_point(painter, style, cols, k, size)
+        elif bars is not None:
+            _draw_selected(painter, style, cols, k, bars)
     _labels(painter, frame, style, cols)
 
 
@@ -638,25 +704,25 @@ def _points(
     which: npt.NDArray[np.bool_],
     size: float,
 ) -> None:
-    """One drawPixmap per diamond, grouped by pixmap (category and look)."""
-    if not which.any():
+    """One drawPixmap per diamond, in runs sharing a pixmap (category and look)."""
+    rows = np.flatnonzero(which)
+    if not len(rows):
         return
-    look = np.where(cols.candidate, CANDIDATE + cols.dimmed, cols.dimmed.astype(np.int64))
-    key = cols.category * 8 + look
+    look = np.where(cols.candidate[rows], CANDIDATE, 0) + cols.dimmed[rows]
+    key = cols.category[rows] * 8 + look
+    order = np.argsort(key, kind="stable")
+    rows = rows[order]
     # Whole pixels: crisp diamonds, and the int overload is the cheapest call (~1 us).
-    left = np.rint((cols.x0 + cols.x1 - size) / 2).astype(np.int64)
-    top = np.rint(cols.y - size / 2).astype(np.int64)
-    draw = painter.drawPixmap
-    chosen_keys = key[which]
-    order = np.argsort(chosen_keys, kind="stable")
-    rows = np.flatnonzero(which)[order]
-    chosen_keys = chosen_keys[order]
-    cuts = np.flatnonzero(np.diff(chosen_keys)) + 1
-    for part in np.split(rows, cuts):
-        k = int(key[part[0]])
-        pixmap = style.diamond(k // 8, k % 8, size)
-        for x, y in zip(left[part].tolist(), top[part].tolist(), strict=True):
-            draw(x, y, pixmap)
+    left = ((cols.x0[rows] + cols.x1[rows] - size) / 2).round().astype(np.int64).tolist()
+    top = (cols.y[rows] - size / 2).round().astype(np.int64).tolist()
+    draw, diamond = painter.drawPixmap, style.diamond
+    keys = key[order].tolist()
+    last = keys[0]
+    pixmap = diamond(last // 8, last % 8, size)
+    for k, x, y in zip(keys, left, top, strict=True):
+        if k != last:
+            last, pixmap = k, diamond(k // 8, k % 8, size)
+        draw(x, y, pixmap)
 
 
 class _BarGeometry:
@@ -752,35 +818,42 @@ def _draw_bars(
         painter.drawRects(parts["candidate"])
 
 
-def _clusters(painter: QPainter, style: TimelineStyle, cols: _Columns, bars: _BarGeometry) -> None:
+def _clusters(
+    painter: QPainter, style: TimelineStyle, cols: _Columns, height: float, width: float
+) -> None:
     """A cluster is a thin rail over its unit with a stack glyph (three bars) where it
     begins on screen: many events, not one long one. One drawRects of rails per
     (category, dimmed) and one cached glyph pixmap per cluster; few pixels, whatever the
     unit's width."""
     which = np.flatnonzero(cols.cluster)
-    category, dimmed = cols.category[which], cols.dimmed[which]
-    # An inset of 1 px on each side keeps neighbouring months' clusters apart.
-    x0 = bars.c0[which] + 1.0
-    w = np.maximum(bars.c1[which] - bars.c0[which] - 2.0, 1.0)
+    key = cols.category[which] * 2 + cols.dimmed[which]
+    order = np.argsort(key, kind="stable")
+    which, key = which[order], key[order]
+    # Clipped a little past the edges as bars are; an inset of 1 px on each side keeps
+    # neighbouring months' clusters apart.
+    c0, c1 = np.maximum(cols.x0[which], -2.0), np.minimum(cols.x1[which], width + 2)
+    x0 = c0 + 1.0
+    w = np.maximum(c1 - c0 - 2.0, 1.0)
     mid = cols.y[which]
-    rail = min(RAIL_PX, bars.height)
+    rail = min(RAIL_PX, height)
     rails = list(
         map(QRectF, x0.tolist(), (mid - rail / 2).tolist(), w.tolist(), [rail] * len(which))
     )
-    key = category * 2 + dimmed
+    keys = key.tolist()
     painter.setPen(Qt.PenStyle.NoPen)
-    order = np.argsort(key, kind="stable")
-    sorted_keys = key[order].tolist()
-    start = 0
-    for end in [*(np.flatnonzero(np.diff(key[order])) + 1).tolist(), len(order)]:
-        painter.setBrush(style.brush(("body", *divmod(sorted_keys[start], 2))))
-        painter.drawRects([rails[i] for i in order[start:end].tolist()])
-        start = end
-    glyph_x = np.rint(np.maximum(x0, 0.0) + 1.0).astype(np.int64).tolist()
-    glyph_y = np.rint(mid - bars.height / 2).astype(np.int64).tolist()
-    draw = painter.drawPixmap
-    for x, y, c, d in zip(glyph_x, glyph_y, category.tolist(), dimmed.tolist(), strict=True):
-        draw(x, y, style.cluster_glyph(c, d, bars.height))
+    cuts = [0, *(np.flatnonzero(np.diff(key)) + 1).tolist(), len(keys)]
+    for start, end in itertools.pairwise(cuts):
+        painter.setBrush(style.brush(("body", *divmod(keys[start], 2))))
+        painter.drawRects(rails[start:end])
+    glyph_x = (np.maximum(x0, 0.0) + 1.0).round().astype(np.int64).tolist()
+    glyph_y = (mid - height / 2).round().astype(np.int64).tolist()
+    draw, glyph = painter.drawPixmap, style.cluster_glyph
+    last = keys[0]
+    pixmap = glyph(last // 2, bool(last % 2), height)
+    for k, x, y in zip(keys, glyph_x, glyph_y, strict=True):
+        if k != last:
+            last, pixmap = k, glyph(k // 2, bool(k % 2), height)
+        draw(x, y, pixmap)
 
 
 def _glyph_pixmap(style: TimelineStyle, category: int, dimmed: bool, height: float) -> QPixmap:
@@ -798,23 +871,21 @@ def _glyph_pixmap(style: TimelineStyle, category: int, dimmed: bool, height: flo
 RAIL_PX = 4.0  # height of a cluster's rail
 
 
-def _draw_selected(
-    painter: QPainter,
-    style: TimelineStyle,
-    cols: _Columns,
-    k: int,
-    size: float,
-    bars: _BarGeometry,
+def _draw_selected_point(
+    painter: QPainter, style: TimelineStyle, cols: _Columns, k: int, size: float
 ) -> None:
-    """A selected item: a larger diamond ringed in the selection colour, or its bar with
-    a selection frame."""
+    """A selected diamond: larger, ringed in the selection colour."""
+    big = size + 6
+    centre = (cols.x0[k] + cols.x1[k]) / 2
+    pixmap = style.diamond(int(cols.category[k]), SELECTED, big)
+    painter.drawPixmap(QPointF(centre - big / 2, cols.y[k] - big / 2), pixmap)
+
+
+def _draw_selected(
+    painter: QPainter, style: TimelineStyle, cols: _Columns, k: int, bars: _BarGeometry
+) -> None:
+    """A selected bar (or cluster): its bar with a selection frame."""
     category = int(cols.category[k])
-    if cols.point[k]:
-        big = size + 6
-        centre = (cols.x0[k] + cols.x1[k]) / 2
-        pixmap = style.diamond(category, SELECTED, big)
-        painter.drawPixmap(QPointF(centre - big / 2, cols.y[k] - big / 2), pixmap)
-        return
     only = np.zeros(len(cols.x0), dtype=np.bool_)
     only[k] = True
     for parts in bars.grouped(only, cols.category).values():
@@ -836,42 +907,52 @@ def _labels(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Column
     kind = "small" if frame.row_height < 11 else "label"
     writer = _Writer(painter, style, kind)
     offset = (writer.metrics.ascent() - writer.metrics.descent()) / 2
-    baseline = np.round(cols.y + offset).tolist()
-    marks = cols.c.marks
+    marks = cols.c.marks[labelled]
     dots = marks * frame.mark_step
+    label_x, label_w, y = cols.label_x[labelled], cols.label_w[labelled], cols.y[labelled]
     # Marks sit next to the box: before the text, or after it when the label is left of it.
-    after = cols.c.label_left
-    text_x = np.round(np.where(after, cols.label_x, cols.label_x + dots)).tolist()
-    marks_x = np.where(after, cols.label_x + cols.label_w - dots, cols.label_x).tolist()
-    room = (cols.label_w - dots).tolist()
+    after = cols.c.label_left[labelled]
+    text_x = np.where(after, label_x, label_x + dots).round().tolist()
+    marks_x = np.where(after, label_x + label_w - dots, label_x).tolist()
     measure = style.label_width if kind == "label" else style.small_width
-    ids = cols.c.ids
     backing = _backing(frame.row_height)
     plates: list[QRectF] = []  # plain ground under cluster labels, drawn first
     todo: list[tuple[float, float, str, QColor]] = []
-    for k in labelled.tolist():
-        if marks[k]:
-            _draw_marks(painter, style, int(ids[k]), marks_x[k], cols.y[k], frame.mark_step)
-        text = cols.labels[k]
+    texts = cols.labels
+    for k, row, x, mx, base, room, mark, dimmed, cluster in zip(
+        labelled.tolist(),
+        y.tolist(),
+        text_x,
+        marks_x,
+        (y + offset).round().tolist(),
+        (label_w - dots).tolist(),
+        marks.tolist(),
+        cols.dimmed[labelled].tolist(),
+        cols.cluster[labelled].tolist(),
+        strict=True,
+    ):
+        if mark:
+            _draw_marks(painter, style, int(cols.c.ids[k]), mx, row, frame.mark_step)
+        text = texts[k]
         if not text:
             continue
-        color = palette.TEXT_DIMMED if cols.dimmed[k] else palette.TEXT
         width = measure(text)
-        if width > room[k] + 0.5:
-            if room[k] < MIN_ELIDED_PX:
+        if width > room + 0.5:
+            if room < MIN_ELIDED_PX:
                 continue
-            text = style.elided(text, kind, room[k])
-            width = room[k]
-        if cols.cluster[k]:  # on plain ground, not on the hatching
-            color = palette.TEXT_DIMMED if cols.dimmed[k] else palette.TEXT_MUTED
-            plates.append(QRectF(text_x[k] - 2, cols.y[k] - backing / 2, width + 4, backing))
-        todo.append((text_x[k], baseline[k], text, color))
+            text = style.elided(text, kind, room)
+            width = room
+        if cluster:  # on plain ground, not on the hatching
+            color = palette.TEXT_DIMMED if dimmed else palette.TEXT_MUTED
+            plates.append(QRectF(x - 2, row - backing / 2, width + 4, backing))
+        else:
+            color = palette.TEXT_DIMMED if dimmed else palette.TEXT
+        todo.append((x, base, text, color))
     if plates:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.with_alpha(palette.BACKGROUND, 0.9))
         painter.drawRects(plates)
-    for x, y, text, color in todo:
-        writer.text(x, y, text, color)
+    writer.texts(todo)
 
 
 def _backing(row_height: float) -> float:
@@ -939,12 +1020,19 @@ class _Writer:
         painter.setFont(font)
 
     def text(self, x: float, baseline: float, text: str, color: QColor) -> None:
-        left, base = round(x), round(baseline)
-        pixmap = self.style.text_pixmap(text, self.kind, color)
-        if pixmap is not None:
-            self.painter.drawPixmap(left - 1, base - self.rise, pixmap)
-        else:
-            self.plain(left, base, text, color)
+        self.texts([(x, baseline, text, color)])
+
+    def texts(self, items: Iterable[tuple[float, float, str, QColor]]) -> None:
+        """Each (x, baseline, text, colour): a cached pixmap's blit, else drawText."""
+        lookup, kind, rise = self.style.text_pixmap, self.kind, self.rise
+        draw = self.painter.drawPixmap
+        for x, baseline, text, color in items:
+            left, base = round(x), round(baseline)
+            pixmap = lookup(text, kind, color)
+            if pixmap is not None:
+                draw(left - 1, base - rise, pixmap)
+            else:
+                self.plain(left, base, text, color)
 
     def plain(self, x: float, baseline: float, text: str, color: QColor) -> None:
         """Always drawText (texts that change from frame to frame)."""
