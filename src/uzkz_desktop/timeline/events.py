@@ -7,9 +7,11 @@ so on the time axis it occupies [start_day, end_day + 1). Precision codes follow
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from datetime import date
+from functools import cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +30,7 @@ POINT, SPAN, FUZZY_SPAN = 0, 1, 2
 KIND_NAMES = ("point", "span", "fuzzy-span")
 
 EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal(): numpy's datetime64 day zero
+_FIRST_ORDINAL, _LAST_ORDINAL = 1, date.max.toordinal()
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -215,12 +218,31 @@ def unit_bounds(precision: int, first_day: float, last_day: float) -> tuple[IntA
     """First days of the months (precision MONTH) or years (YEAR) meeting the days
     first_day..last_day (floats, inclusive of the day last_day falls in), and the first day
     of the unit after each."""
-    unit = "datetime64[M]" if precision == MONTH else "datetime64[Y]"
-    bounds = to_datetime64([int(np.floor(first_day)), int(np.floor(last_day))])
-    numbers = bounds.astype(unit).astype(np.int64)  # units since 1970
-    stamps = np.arange(numbers[0], numbers[1] + 2).astype(unit)
+    first = unit_number(precision, math.floor(first_day))
+    return unit_days(precision, first, unit_number(precision, math.floor(last_day)))
+
+
+def unit_number(precision: int, day: int) -> int:
+    """The month (precision MONTH) or year (YEAR) holding a day, counted from 1970."""
+    if _FIRST_ORDINAL <= day <= _LAST_ORDINAL:
+        when = date.fromordinal(day)
+        years = when.year - 1970
+        return years * 12 + when.month - 1 if precision == MONTH else years
+    return int(to_datetime64([day]).astype(_unit_type(precision)).astype(np.int64)[0])
+
+
+@lru_cache(maxsize=64)
+def unit_days(precision: int, first: int, last: int) -> tuple[IntArray, IntArray]:
+    """First days of the units (as `unit_number`) first..last, and of the unit after each
+    (read-only: kept for the next frames)."""
+    stamps = np.arange(first, last + 2).astype(_unit_type(precision))
     days = from_datetime64(stamps).astype(np.int64)
+    days.flags.writeable = False
     return days[:-1], days[1:]
+
+
+def _unit_type(precision: int) -> str:
+    return "datetime64[M]" if precision == MONTH else "datetime64[Y]"
 
 
 def widen_start(

@@ -22,18 +22,29 @@ tiles show counts, sparse ones boxes, boxes with room get labels. Items are nump
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Hashable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from . import _lod
-from .events import MONTH, POINT, YEAR, BoolArray, EventArrays, IntArray, unit_bounds
-from .lanes import POINTS, SPANS, Highlight, LanesLayout, Packing
+from .events import (
+    MONTH,
+    POINT,
+    YEAR,
+    BoolArray,
+    EventArrays,
+    IntArray,
+    unit_bounds,
+    unit_days,
+    unit_number,
+)
+from .lanes import DAY_KEY, POINTS, SPANS, DayTable, Highlight, KeyTable, LanesLayout, Packing
 from .overview import Overview, build_overview
 from .ticks import ENGLISH_MONTHS, Ticks, TickUnit, choose_unit, format_day, ticks
 from .viewport import ViewLimits, Viewport
@@ -397,16 +408,33 @@ class Frame:
             return None
         half = self.row_height / 2
         dy = np.maximum(np.abs(y - c.y) - half, 0)
-        box = np.hypot(np.maximum(np.maximum(c.x0 - x, x - c.x1), 0), dy)
-        text = np.hypot(np.maximum(np.maximum(c.label_x - x, x - c.label_x - c.label_w), 0), dy)
-        dist = np.where(c.label_w > 0, np.minimum(box, text), box)
-        dist = np.where((c.kind == CLUSTER) != events, dist, np.inf)
+        # The distance is at least dy: only rows within the radius are measured.
+        near = ((dy <= radius) & ((c.kind == CLUSTER) != events)).nonzero()[0]
+        if not len(near):
+            return None
+        dy, label_x, label_w = dy[near], c.label_x[near], c.label_w[near]
+        box = np.hypot(np.maximum(np.maximum(c.x0[near] - x, x - c.x1[near]), 0), dy)
+        text = np.hypot(np.maximum(np.maximum(label_x - x, x - label_x - label_w), 0), dy)
+        dist = np.where(label_w > 0, np.minimum(box, text), box)
         # Later items are drawn on top, so among equals the last one wins.
-        best = len(dist) - 1 - int(np.argmin(dist[::-1]))
-        return best if dist[best] <= radius else None
+        best = len(dist) - 1 - int(dist[::-1].argmin())
+        return int(near[best]) if dist[best] <= radius else None
 
 
 ClusterLabels = Callable[[int, int, int, int], Sequence[str]]
+MEMO_SIZE = 4  # results of a kind kept per layout (a few heights or zoom levels at a time)
+
+
+def _memo[T](lanes: LanesLayout, kind: str, key: Hashable, make: Callable[[], T]) -> T:
+    """make(), or its result kept from an earlier frame with the same key: the key holds
+    everything the result depends on besides the layout (the oldest of MEMO_SIZE goes)."""
+    kept = lanes.memo.setdefault(kind, {})
+    if key in kept:
+        return cast(T, kept[key])
+    found = kept[key] = make()
+    if len(kept) > MEMO_SIZE:
+        del kept[next(iter(kept))]
+    return found
 
 
 def build_frame(
@@ -455,28 +483,31 @@ def build_frame(
     hits = None if highlighted is None else lanes.highlight(highlighted)
     expand_band = lanes.categories.index(expand) if expand in lanes.categories else None
     plan = _plan_rows(lanes, packing, viewport, geom, rows_hint, expand, bucket)
-    layout = _allocate(plan.wanted, height, geom, expand_band, lanes.categories)
-    bands = [
-        Band(c, float(layout.y0[b]), float(layout.y1[b]), label,
-             int(layout.rows[b, _P]), int(layout.rows[b, _S]),
-             int(layout.rows[b, _Y] + layout.rows[b, _M]))
-        for b, (c, label) in enumerate(zip(lanes.categories, lanes.labels, strict=True))
-    ]  # fmt: skip
+    layout, bands = _memo(
+        lanes, "layout", (plan.wanted.tobytes(), height, geom, expand_band),
+        lambda: _bands(lanes, _allocate(plan.wanted, height, geom, expand_band, lanes)),
+    )  # fmt: skip
     density_units = packing.units
     grid = _lod.Grid.for_view(viewport, bucket, geom.bin_px, geom.bins_per_tile)
     days = lanes.density_days(density_units)
-    fits = layout.fits()
-    boxes, overflow = _lod.tile_counts(packing, grid, fits, lanes.style, days)
+    tile_counter = _memo(
+        lanes, "tiles", (packing.bucket, layout.fits.tobytes(), grid.tile_days),
+        lambda: _lod.tile_counter(packing, layout.shown, days, grid.tile_days),
+    )  # fmt: skip
+    boxes, overflow = _lod.tile_counts(tile_counter, grid)
     dense = _lod.dense_tiles(boxes, overflow, geom.dense_ratio, geom.max_items)
-    hit_days = None if hits is None else hits.days_without(density_units)
-    layer = _density(_lod.density_grid(days, hit_days, dense, grid), grid, viewport, layout)
-    marks_out = _marks(_lod.overflow_runs(overflow, dense), grid, viewport, layout)
-    found = _lod.candidates(events, packing, viewport, fits, lanes.style)
-    keep = _lod.keep_in_sparse(events, found, dense, grid)
-    dense_x = _lod.dense_limit_x(dense, grid, viewport)
-    dense_floor = _lod.dense_before_x(dense, grid, viewport)
+    bin_counts = _bin_counter(lanes, "bins", days, grid)
+    hit_counts = None if hits is None else _bin_counter(
+        lanes, "hit bins", hits.days_without(density_units), grid
+    )  # fmt: skip
+    layer = _density(_lod.density_grid(bin_counts, hit_counts, dense, grid), grid, viewport, layout)
+    edges_x = viewport.xs_for(grid.tile_edges())
+    marks_out = _marks(_lod.overflow_runs(overflow, dense), edges_x, viewport, layout)
+    found = _lod.candidates(events, packing, viewport, layout.shown, lanes.style, dense, grid)
+    dense_x = _lod.dense_limit_x(dense, edges_x)
+    dense_floor = _lod.dense_before_x(dense, edges_x)
     chosen = _Chosen.concat([
-        _packed(events, found, keep, layout, grid, (dense_x, dense_floor), viewport),
+        _packed(events, found, layout, grid, (dense_x, dense_floor), viewport),
         _stacked(events, lanes, viewport, layout, packing.units, hits),
     ])  # fmt: skip
     selection_mask = _selection(events, selected, selection)
@@ -496,7 +527,7 @@ def build_frame(
         row_height=layout.row_height,
         axis=(0.0, geom.axis_height),
         ticks=ticks(viewport, geom.tick_spacing_px, month_names),
-        bands=bands,
+        bands=list(bands),
         layer=layer,
         columns=columns,
         overflow=marks_out,
@@ -557,32 +588,48 @@ def _needs(
     out = np.zeros((len(windows), bands, 4), dtype=np.int64)
     if not bands:
         return out
-    n = lanes.lanes
     left = np.array([w[0] for w in windows])
     right = np.array([w[1] for w in windows])
-    shown = style.max_rows + 1  # rows and the overflow class
-    groups = np.arange(n)[:, None] * style.classes + np.arange(shown)[None, :]
+    lane = _memo(lanes, "lane rows", None, lambda: _LaneRows.of(lanes))
     counts = _lod.active_counts(
-        packing.start_keys, packing.end_keys, groups[None], left[:, None, None],
-        right[:, None, None],
-    )  # fmt: skip
+        packing.start_keys, packing.end_keys, lane.keys, left[:, None, None], right[:, None, None]
+    )
     used = counts[..., : style.max_rows] > 0
-    top = np.where(used.any(axis=-1), style.max_rows - np.argmax(used[..., ::-1], axis=-1), 0)
-    cap = np.where(np.arange(n) % 2 == POINTS, style.point_rows, style.span_rows)
-    need = np.where(counts[..., style.overflow_class] > 0, cap, np.minimum(top, cap))
+    top = (used * lane.rank).max(axis=-1, initial=0)  # the highest row used
+    need = np.where(counts[..., style.overflow_class] > 0, lane.cap, np.minimum(top, lane.cap))
     out[..., _P], out[..., _S] = need[:, 0::2], need[:, 1::2]
+    first, last = min(w[0] for w in windows), max(w[1] for w in windows)
     for precision in packing.units:
-        firsts, nexts = unit_bounds(precision, float(left.min()), float(right.max()) - 1e-9)
-        lo, hi = lanes.units(precision).runs((np.arange(bands) * 2 + SPANS)[:, None], firsts)
+        firsts, nexts = unit_bounds(precision, first, last - 1e-9)
+        lo, hi = lanes.units(precision).runs(lane.spans, firsts)
         meets = (firsts[None, :] < right[:, None]) & (nexts[None, :] > left[:, None])
         per_window = np.where(meets[:, None, :], (hi - lo)[None, :, :], 0)
         out[..., _UNIT_COLUMN[precision]] = per_window.max(axis=-1, initial=0)
     return out
 
 
+class _LaneRows(NamedTuple):
+    """What _needs asks of every lane (band * 2 + track)."""
+
+    keys: IntArray  # (1, lanes, rows + 1): group * DAY_KEY of each row and the overflow
+    cap: IntArray  # the most rows of the lane's track
+    rank: IntArray  # row + 1 of each row
+    spans: IntArray  # (bands, 1): the lanes of bars
+
+    @classmethod
+    def of(cls, lanes: LanesLayout) -> _LaneRows:
+        style = lanes.style
+        lane = np.arange(lanes.lanes)
+        groups = lane[:, None] * style.classes + np.arange(style.max_rows + 1)[None, :]
+        cap = np.where(lane % 2 == POINTS, style.point_rows, style.span_rows)
+        rank = np.arange(1, style.max_rows + 1)
+        return cls(groups[None] * DAY_KEY, cap, rank, lane[SPANS::2, None])
+
+
 @dataclass(frozen=True, eq=False)
 class _Layout:
-    """Rows per band and column (diamonds, bars, years, months) and where bands are."""
+    """Rows per band and column (diamonds, bars, years, months) and where bands are.
+    Kept from frame to frame (see _memo), so what is derived from it is cached."""
 
     rows: IntArray  # (bands, 4)
     row_height: float
@@ -590,30 +637,61 @@ class _Layout:
     y1: FloatArray
     pad: float
     categories: IntArray  # category code of each band
+    classes: int  # row classes of a lane (BoxStyle.classes)
 
+    @cached_property
     def fits(self) -> IntArray:
         """Packed rows shown per lane (band * 2 + track)."""
         out = np.zeros(2 * len(self.rows), dtype=np.int64)
         out[0::2], out[1::2] = self.rows[:, _P], self.rows[:, _S]
         return out
 
+    @cached_property
+    def shown(self) -> _lod.ShownRows:
+        return _lod.ShownRows.of(self.fits, self.classes)
+
+    @cached_property
+    def _column_starts(self) -> IntArray:
+        out = np.zeros((len(self.rows), 5), dtype=np.int64)
+        np.cumsum(self.rows, axis=1, out=out[:, 1:])
+        return out
+
     def first_row(self, column: int) -> IntArray:
         """Per band, the row (in the band) where a column's rows begin."""
-        return self.rows[:, :column].sum(axis=1)
+        return self._column_starts[:, column]
+
+    @cached_property
+    def lane_first_row(self) -> IntArray:
+        """Per lane, the row (in the band) where its packed rows begin."""
+        out = np.zeros(2 * len(self.rows), dtype=np.int64)
+        out[1::2] = self.rows[:, _P]
+        return out
+
+    @cached_property
+    def lane_top(self) -> FloatArray:
+        """Per lane, y where its packed rows begin."""
+        band = np.arange(len(self.lane_first_row)) // 2
+        top: FloatArray = self.y0[band] + self.pad + self.lane_first_row * self.row_height
+        return top
+
+    @cached_property
+    def lane_bottom(self) -> FloatArray:
+        bottom: FloatArray = self.lane_top + self.fits * self.row_height
+        return bottom
 
     def row_y(self, band: IntArray, row_in_band: IntArray) -> FloatArray:
         y: FloatArray = self.y0[band] + self.pad + (row_in_band + 0.5) * self.row_height
         return y
 
-    def track_top(self, band: IntArray, track: IntArray) -> FloatArray:
-        rows = np.where(track == POINTS, 0, self.rows[band, _P])
-        top: FloatArray = self.y0[band] + self.pad + rows * self.row_height
-        return top
 
-    def track_bottom(self, band: IntArray, track: IntArray) -> FloatArray:
-        rows = self.rows[band, np.where(track == POINTS, _P, _S)]
-        bottom: FloatArray = self.track_top(band, track) + rows * self.row_height
-        return bottom
+def _bands(lanes: LanesLayout, layout: _Layout) -> tuple[_Layout, tuple[Band, ...]]:
+    bands = tuple(
+        Band(c, float(layout.y0[b]), float(layout.y1[b]), label,
+             int(layout.rows[b, _P]), int(layout.rows[b, _S]),
+             int(layout.rows[b, _Y] + layout.rows[b, _M]))
+        for b, (c, label) in enumerate(zip(lanes.categories, lanes.labels, strict=True))
+    )  # fmt: skip
+    return layout, bands
 
 
 def _allocate(
@@ -621,7 +699,7 @@ def _allocate(
     height: int,
     geom: FrameGeometry,
     expand: int | None,
-    categories: Sequence[int],
+    lanes: LanesLayout,
 ) -> _Layout:
     """Rows for each band within the plot's height: all it wants when everything fits;
     else each wanted column keeps one row and the rest is shared out evenly (the most
@@ -652,8 +730,9 @@ def _allocate(
         empty, geom.collapsed_height, 2 * geom.band_pad + rows.sum(axis=1) * row_height
     )
     y1 = geom.axis_height + np.cumsum(heights)
-    codes = np.asarray(categories, dtype=np.int64)
-    return _Layout(rows, row_height, y1 - heights, y1, geom.band_pad, codes)
+    codes = np.asarray(lanes.categories, dtype=np.int64)
+    classes = lanes.style.classes
+    return _Layout(rows, row_height, y1 - heights, y1, geom.band_pad, codes, classes)
 
 
 def _share(wants: IntArray, budget: IntArray) -> IntArray:
@@ -692,31 +771,42 @@ def _share_row(wants: list[int], budget: int) -> list[int]:
 # -- density and overflow -----------------------------------------------------------------------
 
 
+def _bin_counter(
+    lanes: LanesLayout, kind: str, days: DayTable | KeyTable, grid: _lod.Grid
+) -> _lod.GridCounts:
+    """The bin counts of a day table at the grid's bin size, kept while the table is (the
+    counter holds it, so its id is not reused meanwhile)."""
+    return _memo(
+        lanes, kind, (id(days), grid.bin_days),
+        lambda: _lod.bin_counter(days, lanes.lanes, grid.bin_days),
+    )  # fmt: skip
+
+
 def _density(
     grid: _lod.DensityGrid, tiles: _lod.Grid, viewport: Viewport, layout: _Layout
 ) -> DensityLayer | None:
     if not len(grid.lanes):
         return None
-    band, track = grid.lanes // 2, grid.lanes % 2
+    band, track = np.divmod(grid.lanes, 2)
     first_day = grid.first_bin * tiles.bin_days
     peak = int(grid.counts.max(initial=0, where=grid.dense))
     return DensityLayer(
-        grid, band, track, layout.track_top(band, track), layout.track_bottom(band, track),
+        grid, band, track, layout.lane_top[grid.lanes], layout.lane_bottom[grid.lanes],
         viewport.x_for(first_day), tiles.bin_days * viewport.px_per_day, first_day,
         tiles.bin_days, peak,
     )  # fmt: skip
 
 
 def _marks(
-    runs: _lod.Runs, grid: _lod.Grid, viewport: Viewport, layout: _Layout
+    runs: _lod.Runs, edges: FloatArray, viewport: Viewport, layout: _Layout
 ) -> list[OverflowMark]:
+    """The '+n' marks of the runs; `edges`: x of the tile edges."""
     if not len(runs.lane):
         return []
-    edges = viewport.xs_for(grid.tile_edges())
-    band, track = runs.lane // 2, runs.lane % 2
+    band, track = np.divmod(runs.lane, 2)
     x0 = np.maximum(edges[runs.first], 0.0)
     x1 = np.minimum(edges[runs.first + runs.length], float(viewport.width_px))
-    y = layout.track_bottom(band, track) - 1
+    y = layout.lane_bottom[runs.lane] - 1
     return [
         OverflowMark(b, TRACK_NAMES[t], a, z, w, h)
         for b, t, a, z, w, h in zip(
@@ -751,10 +841,9 @@ class _Chosen:
     @staticmethod
     def concat(parts: Sequence[_Chosen]) -> _Chosen:
         parts = [p for p in parts if len(p.index)]
-        if len(parts) == 1:
-            return parts[0]
         if not parts:
             return _Chosen.empty()
+        # Copies even of a single part: what _stacked keeps must not reach the frame.
         names = tuple(_Chosen.__dataclass_fields__)
         return _Chosen(**{n: np.concatenate([getattr(p, n) for p in parts]) for n in names})
 
@@ -768,28 +857,23 @@ class _Chosen:
 def _packed(
     events: EventArrays,
     found: _lod.Candidates,
-    keep: BoolArray,
     layout: _Layout,
     grid: _lod.Grid,
     dense: tuple[FloatArray, FloatArray],
     viewport: Viewport,
 ) -> _Chosen:
-    index = found.index[keep]
-    lane, row = found.lane[keep], found.row[keep]
-    band, track = lane // 2, lane % 2
-    in_band = np.where(track == SPANS, layout.rows[band, _P] + row, row)
-    x0, x1 = found.x0[keep], found.x1[keep]
-    point = events.kinds[index] == POINT
-    start = np.where(point, x1, np.maximum(x0, 0.0))
+    index, lane, x0, x1, kind = found.index, found.lane, found.x0, found.x1, found.kind
+    in_band = layout.lane_first_row[lane] + found.row
+    left = np.maximum(x0, 0.0)
+    start = np.where(kind == POINT, x1, left)
     tile = grid.tile_of(viewport.start + start * viewport.days_per_px)
-    first_tile = grid.tile_of(viewport.start + np.maximum(x0, 0.0) * viewport.days_per_px)
-    n = len(index)
-    none = np.full(n, -1, dtype=np.int64)
+    first_tile = grid.tile_of(viewport.start + left * viewport.days_per_px)
+    none = np.full(len(index), -1, dtype=np.int64)
     dense_x, dense_floor = dense
     return _Chosen(
-        index, band, in_band, x0, x1, events.kinds[index].astype(np.int8), dense_x[lane, tile],
-        dense_floor[lane, first_tile], none, none, none, events.start_day[index].astype(np.int64),
-        events.end_day[index].astype(np.int64), events.precision[index],
+        index, lane // 2, in_band, x0, x1, kind, dense_x[lane, tile], dense_floor[lane, first_tile],
+        none, none, none, found.start_day.astype(np.int64), found.end_day.astype(np.int64),
+        events.precision[index],
     )  # fmt: skip
 
 
@@ -803,65 +887,122 @@ def _stacked(
 ) -> _Chosen:
     """The one-unit events (years, months), stacked per (band, unit) in the band's rows
     for that precision; where a unit has more events than rows, the last row is a cluster
-    of the rest. One pass over every (band, unit) cell of both precisions: their sorted
-    indexes are laid end to end."""
-    cells: list[tuple[IntArray, ...]] = []
-    orders, offset = [], 0
+    of the rest. The stacks of the units in view are kept while panning (see _Stacks)."""
+    units = []
     for precision in precisions:
-        column = _UNIT_COLUMN[precision]
-        index = lanes.units(precision)
-        bands = np.flatnonzero(layout.rows[:, column] > 0)
-        if len(bands):
-            firsts, nexts = unit_bounds(precision, viewport.start, viewport.end - 1e-9)
+        if layout.rows[:, _UNIT_COLUMN[precision]].any():
+            first = unit_number(precision, math.floor(viewport.start))
+            last = unit_number(precision, math.floor(viewport.end - 1e-9))
+            units.append((precision, first, last))
+    if not units:
+        return _Chosen.empty()
+    key = (layout.rows.tobytes(), tuple(units))
+    stacks = _memo(lanes, "stacks", key, lambda: _Stacks.of(events, lanes, layout, units))
+    return stacks.chosen(viewport, hits)
+
+
+@dataclass(frozen=True, eq=False)
+class _Stacks:
+    """The stacks of some units (precision, first and last unit number) in every band with
+    rows for them: the chosen boxes and clusters but for x, which follows the view, and
+    the clusters' search hits. One pass over every (band, unit) cell of both precisions:
+    their sorted indexes are laid end to end."""
+
+    index: IntArray
+    band: IntArray
+    row: IntArray
+    kind: npt.NDArray[np.int8]
+    limit: FloatArray
+    floor: FloatArray
+    count: IntArray
+    shown: IntArray
+    no_hits: IntArray
+    first_day: IntArray
+    last_day: IntArray
+    following: IntArray  # first day of the next unit
+    precision: npt.NDArray[np.int8]
+    clusters: IntArray  # where the clusters are, in the order of their runs in `hidden`
+    hidden: IntArray  # the rows of the events each cluster holds, cluster after cluster
+    hidden_starts: IntArray
+
+    @classmethod
+    def of(
+        cls,
+        events: EventArrays,
+        lanes: LanesLayout,
+        layout: _Layout,
+        units: Sequence[tuple[int, int, int]],
+    ) -> _Stacks:
+        cells: list[tuple[IntArray, ...]] = []
+        orders, offset = [], 0
+        for precision, first_unit, last_unit in units:
+            column = _UNIT_COLUMN[precision]
+            index = lanes.units(precision)
+            bands = np.flatnonzero(layout.rows[:, column] > 0)
+            firsts, nexts = unit_days(precision, first_unit, last_unit)
             lo, hi = index.runs((bands * 2 + SPANS)[:, None], firsts[None, :])
-            units = len(firsts)
+            per_band = len(firsts)
             cells.append((
-                np.repeat(bands, units), np.tile(firsts, len(bands)), np.tile(nexts, len(bands)),
+                np.repeat(bands, per_band), np.tile(firsts, len(bands)), np.tile(nexts, len(bands)),
                 lo.ravel() + offset, hi.ravel() + offset,
-                np.repeat(layout.rows[bands, column], units),
-                np.repeat(layout.first_row(column)[bands], units),
+                np.repeat(layout.rows[bands, column], per_band),
+                np.repeat(layout.first_row(column)[bands], per_band),
                 np.full(lo.size, precision),
             ))  # fmt: skip
-        orders.append(index.order)
-        offset += len(index.order)
-    if not cells:
-        return _Chosen.empty()
-    band, first, following, lo, hi, room, row0, cell_precision = (
-        np.concatenate(parts) for parts in zip(*cells, strict=True)
-    )
-    order = np.concatenate(orders)
-    count = hi - lo
-    clustered = count > room
-    drawn = np.where(clustered, room - 1, count)
-    cell = np.repeat(np.arange(len(drawn)), drawn)  # the cell of each event drawn
-    rank = _lod._ranges(np.zeros(len(drawn), dtype=np.int64), drawn)
-    event = order[lo[cell] + rank]
-    c = np.flatnonzero(clustered)
-    c_hits = np.full(len(c), -1, dtype=np.int64)
-    if hits is not None and len(c):
-        start, stop = lo[c] + drawn[c], hi[c]
-        lit = hits.mask[order[_lod._ranges(start, stop)]].astype(np.int64)
-        c_hits = np.add.reduceat(lit, np.cumsum(stop - start) - (stop - start))
-    both = np.concatenate((cell, c))
-    n, m = len(event), len(c)
-    out = _Chosen(
-        np.concatenate((event, np.full(m, -1))),
-        band[both],
-        row0[both] + np.concatenate((rank, drawn[c])),
-        viewport.xs_for(first[both]),
-        viewport.xs_for(following[both]),
-        np.concatenate((events.kinds[event], np.full(m, CLUSTER))).astype(np.int8),
-        np.full(n + m, np.inf),
-        np.full(n + m, -np.inf),
-        np.concatenate((np.full(n, -1), count[c] - drawn[c])),
-        np.concatenate((np.full(n, -1), drawn[c])),
-        np.concatenate((np.full(n, -1), c_hits)),
-        first[both],
-        following[both] - 1,
-        cell_precision[both].astype(np.int8),
-    )
-    by_row = np.lexsort((out.x0, out.row, out.band))
-    return _Chosen(**{k: getattr(out, k)[by_row] for k in _Chosen.__dataclass_fields__})
+            orders.append(index.order)
+            offset += len(index.order)
+        band, first, following, lo, hi, room, row0, cell_precision = (
+            np.concatenate(parts) for parts in zip(*cells, strict=True)
+        )
+        order = np.concatenate(orders)
+        size = hi - lo
+        clustered = size > room
+        drawn = np.where(clustered, room - 1, size)
+        cell = np.repeat(np.arange(len(drawn)), drawn)  # the cell of each event drawn
+        rank = _lod._ranges(np.zeros(len(drawn), dtype=np.int64), drawn)
+        event = order[lo[cell] + rank]
+        c = np.flatnonzero(clustered)
+        both = np.concatenate((cell, c))
+        n, m = len(event), len(c)
+        none = np.full(n, -1)
+        row = row0[both] + np.concatenate((rank, drawn[c]))
+        # By (band, row, x0): x0 grows with the first day, and no two boxes of a row share it.
+        by_row = np.lexsort((first[both], row, band[both]))
+        at = np.empty(n + m, dtype=np.int64)
+        at[by_row] = np.arange(n + m)
+        out = cls(
+            np.concatenate((event, np.full(m, -1)))[by_row],
+            band[both][by_row],
+            row[by_row],
+            np.concatenate((events.kinds[event], np.full(m, CLUSTER))).astype(np.int8)[by_row],
+            np.full(n + m, np.inf),
+            np.full(n + m, -np.inf),
+            np.concatenate((none, size[c] - drawn[c]))[by_row],
+            np.concatenate((none, drawn[c]))[by_row],
+            np.full(n + m, -1),
+            first[both][by_row],
+            (following[both] - 1)[by_row],
+            following[both][by_row],
+            cell_precision[both].astype(np.int8)[by_row],
+            at[n:],
+            order[_lod._ranges(lo[c] + drawn[c], hi[c])],
+            np.cumsum(size[c] - drawn[c]) - (size[c] - drawn[c]),
+        )
+        for name in cls.__dataclass_fields__:
+            getattr(out, name).flags.writeable = False  # shared by the frames of these units
+        return out
+
+    def chosen(self, viewport: Viewport, hits: Highlight | None) -> _Chosen:
+        found = self.no_hits
+        if hits is not None and len(self.clusters):
+            found = self.no_hits.copy()
+            lit = hits.mask[self.hidden].astype(np.int64)
+            found[self.clusters] = np.add.reduceat(lit, self.hidden_starts)
+        return _Chosen(
+            self.index, self.band, self.row, viewport.xs_for(self.first_day),
+            viewport.xs_for(self.following), self.kind, self.limit, self.floor, self.count,
+            self.shown, found, self.first_day, self.last_day, self.precision,
+        )  # fmt: skip
 
 
 def _selection(
@@ -951,84 +1092,90 @@ def _labels(
     the edge or before the box. One that does not fit is dropped; its marks stay when
     they fit. Labels of a row therefore never overlap, nor meet density."""
     n = len(c.index)
-    point = c.kind == POINT
-    start = np.where(point, c.x1, np.maximum(c.x0, 0.0)) + geom.label_pad
-    start += np.where(c.kind == CLUSTER, geom.cluster_glyph_px, 0.0)
+    kind, x0 = c.kind, c.x0
+    cluster = kind == CLUSTER
+    start = np.where(kind == POINT, c.x1, np.maximum(x0, 0.0)) + geom.label_pad
+    start += np.where(cluster, geom.cluster_glyph_px, 0.0)
     texts: list[str | None] = [None] * n
-    label_x, label_w = start.copy(), np.zeros(n)
     left_side = np.zeros(n, dtype=np.bool_)
     if not n:
-        return texts, label_x, label_w, left_side
+        return texts, start, np.zeros(n), left_side
     marks_w = marks * geom.mark_step
     key = c.band * 4096 + c.row
     same_row = key[1:] == key[:-1]
-    next_x0 = np.append(np.where(same_row, c.x0[1:], np.inf), np.inf)
+    # The next box of the row begins at next_x0; the one before it ends at x1 before.
+    next_x0, before = np.full(n, np.inf), np.full(n, -np.inf)
+    np.copyto(next_x0[:-1], x0[1:], where=same_row)
+    np.copyto(before[1:], c.x1[:-1], where=same_row)
     limit = np.minimum(next_x0 - geom.label_gap, c.limit)
     right = viewport.width_px - geom.edge_pad
-    room = np.minimum(limit, right) - start
+    inside = np.minimum(limit, right)  # where a label that is not cut must end
+    room = inside - start
     # Candidates for a title: room on the right, or (near the right edge, even when the
     # box ends at it) maybe on the left.
-    near_edge = (start >= right) & (c.x0 - geom.label_pad >= geom.min_label_px) & (c.x0 < right)
+    near_edge = (start >= right) & (x0 - geom.label_pad >= geom.min_label_px) & (x0 < right)
     ask = ((limit - start >= geom.min_label_px) | (marks_w > 0)) & ((start < right) | near_edge)
-    ask &= (c.kind == CLUSTER) | (titles is not None and label_width is not None)
-    if not ask.any():
-        return texts, label_x, label_w, left_side
-    # Where the box before each one in its row ends (boxes of a row do not overlap).
-    before = np.append(-np.inf, np.where(same_row, c.x1[:-1], -np.inf))
-    asked = np.flatnonzero(ask)
+    if titles is None or label_width is None:
+        ask &= cluster
+    asked = ask.nonzero()[0]
+    if not len(asked):
+        return texts, start, np.zeros(n), left_side
     # Plain Python values for the loop: numpy scalars are slow one at a time.
-    rows_ = key[asked].tolist()
-    kinds = c.kind[asked].tolist()
-    x0s, starts, limits = c.x0[asked].tolist(), start[asked].tolist(), limit[asked].tolist()
-    rooms, dots_ = room[asked].tolist(), marks_w[asked].tolist()
-    befores = np.maximum(before, c.floor)[asked].tolist()  # boxes and density behind
-    event_ids = ids[asked].tolist()
-    units = np.stack((c.count, c.shown, c.first_day, c.precision.astype(np.int64)), axis=1)
-    unit_rows = units[asked].tolist()
-    xs, ws = label_x.tolist(), [0.0] * n
+    columns = zip(
+        asked.tolist(), key[asked].tolist(), kind[asked].tolist(), x0[asked].tolist(),
+        start[asked].tolist(), limit[asked].tolist(), inside[asked].tolist(),
+        room[asked].tolist(), marks_w[asked].tolist(),
+        np.maximum(before, c.floor)[asked].tolist(),  # boxes and density behind
+        ids[asked].tolist(), c.count[asked].tolist(), c.shown[asked].tolist(),
+        c.first_day[asked].tolist(), c.precision[asked].tolist(), strict=True,
+    )  # fmt: skip
+    xs: list[float] = start.tolist()
+    ws: list[float] = [0.0] * n
     measure = label_width or (lambda text: 7.0 * len(text))
     gap, pad, min_px = geom.label_gap, geom.label_pad, geom.min_label_px
-    last_row, label_end = -1, -np.inf  # the row seen last and where its last label ends
+    last_row, label_end = -1, -math.inf  # the row seen last and where its last label ends
     budget = geom.max_labels
-    for i, k in enumerate(asked.tolist()):
-        if rows_[i] != last_row:
-            last_row, label_end = rows_[i], -np.inf
-        dots, x_start, room_k, limit_k = dots_[i], starts[i], rooms[i], limits[i]
-        if kinds[i] == CLUSTER:
-            options = cluster_labels(*unit_rows[i])
-            text = next((t for t in options if measure(t) <= room_k), None)
-            if text is not None:
-                texts[k], ws[k] = text, measure(text)
-                label_end = x_start + ws[k]
+    for (
+        k, row, kind_k, x0_k, x_start, limit_k, inside_k, room_k, dots, behind, event_id,
+        count, shown, first_day, precision,
+    ) in columns:  # fmt: skip
+        if row != last_row:
+            last_row, label_end = row, -math.inf
+        if kind_k == CLUSTER:
+            for option in cluster_labels(count, shown, first_day, precision):
+                w = measure(option)
+                if w <= room_k:
+                    texts[k], ws[k] = option, w
+                    label_end = x_start + w
+                    break
             continue
         if budget <= 0:
             continue
         budget -= 1
-        text = titles(event_ids[i]) if titles is not None else ""
+        text = titles(event_id) if titles is not None else ""
         w = dots + measure(text)
-        if x_start + w <= min(limit_k, right):
+        if x_start + w <= inside_k:
             texts[k], ws[k] = text, w
         elif x_start + w <= limit_k:  # only the right edge is in the way
-            free = max(befores[i], label_end) + gap
-            outside = x0s[i] - pad - w  # the label left of the box
+            free = max(behind, label_end) + gap
+            outside = x0_k - pad - w  # the label left of the box
             if outside >= max(free, 0.0):
                 texts[k], xs[k], ws[k] = text, outside, w
                 left_side[k] = True
             else:  # cut (the painter elides it) where there is more room, if enough
                 free = max(free, 0.0)
-                left_room = x0s[i] - pad - free
+                left_room = x0_k - pad - free
                 if max(room_k, left_room) >= max(min_px, dots + 1):
                     if room_k >= left_room:
                         texts[k], ws[k] = text, room_k
                     else:
                         texts[k], xs[k], ws[k] = text, free, left_room
                         left_side[k] = True
-        if texts[k] is None and dots and x_start + dots <= min(limit_k, right):
+        if texts[k] is None and dots and x_start + dots <= inside_k:
             ws[k] = dots
         if ws[k]:
             label_end = xs[k] + ws[k]
-    label_x, label_w = np.array(xs), np.array(ws)
-    return texts, label_x, label_w, left_side
+    return texts, np.array(xs), np.array(ws), left_side
 
 
 def _english_cluster_labels(month_names: Sequence[str]) -> ClusterLabels:
@@ -1101,7 +1248,7 @@ def _alone(
     lane = lanes.lane_of[rows]
     band, track = lane // 2, lane % 2
     packed = packing.rows[rows].astype(np.int64)
-    fits = layout.fits()[lane]
+    fits = layout.fits[lane]
     row = np.where((packed >= 0) & (packed < fits), packed, 0)
     in_band = np.where(track == SPANS, layout.rows[band, _P] + row, row)
     unit = lanes.unit_of[rows]
@@ -1135,9 +1282,7 @@ def _hover(
 
 
 def _in_view(lanes: LanesLayout, viewport: Viewport) -> int:
-    lane = np.arange(lanes.lanes)
-    start = np.full(len(lane), viewport.start)
-    return int(lanes.days.active(lane, start, start + viewport.span).sum())
+    return lanes.days.active_total(lanes.lanes, viewport.start, viewport.start + viewport.span)
 
 
 def _today_x(viewport: Viewport, today: int | None) -> float | None:

@@ -22,7 +22,7 @@ unit ("12 events in March 2023") from `units(precision)`, and density leaves the
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -142,6 +142,9 @@ class LanesLayout:
         self._highlight: tuple[object, Highlight] | None = None
         self._units: dict[int, UnitIndex] = {}
         self._days_without: dict[tuple[int, ...], DayTable | KeyTable] = {}
+        # What frames of this layout keep between them (see frame._memo): per kind, a few
+        # results by everything they depend on.
+        self.memo: dict[str, dict[Hashable, object]] = {}
         # Events by start within each lane is also (lane, start) order: sort by lane once.
         self._shown = np.flatnonzero(self.lane_of >= 0)
         by_lane = self._shown[np.argsort(self.lane_of[self._shown].astype(np.int16), kind="stable")]
@@ -427,11 +430,19 @@ class DayTable:
         """Events of `lane` active somewhere in [left, right) days (arrays broadcast)."""
         width = self.starts_before.shape[1]
         row = lane * width
-        hi = row + np.clip(np.ceil(right) - self.origin, 0, width - 1).astype(np.int64)
-        lo = row + np.clip(np.floor(left) - self.origin, 0, width - 1).astype(np.int64)
-        counts: npt.NDArray[np.int32] = self.starts_before.ravel()[hi]
-        counts -= self.ends_before.ravel()[lo]
+        hi = row + _clamped(np.ceil(right) - self.origin, width - 1)
+        lo = row + _clamped(np.floor(left) - self.origin, width - 1)
+        counts: npt.NDArray[np.int32] = self.starts_before.ravel().take(hi)
+        counts -= self.ends_before.ravel().take(lo)
         return counts
+
+    def active_total(self, lanes: int, left: float, right: float) -> int:
+        """Events of lanes 0..lanes - 1 active somewhere in [left, right) days."""
+        last = self.starts_before.shape[1] - 1
+        hi = min(max(math.ceil(right) - self.origin, 0), last)
+        lo = min(max(math.floor(left) - self.origin, 0), last)
+        starts, ends = self.starts_before[:lanes, hi], self.ends_before[:lanes, lo]
+        return int(starts.sum()) - int(ends.sum())
 
 
 @dataclass(frozen=True, eq=False)
@@ -455,10 +466,21 @@ class KeyTable:
         right: npt.NDArray[np.floating[Any]],
     ) -> npt.NDArray[np.int32]:
         # Those of the lane starting before ceil(right), less those ending before floor(left).
-        hi = lane * DAY_KEY + np.clip(np.ceil(right), 0, DAY_KEY - 1).astype(np.int64)
-        lo = lane * DAY_KEY + np.clip(np.floor(left), 0, DAY_KEY - 1).astype(np.int64)
-        counts = np.searchsorted(self.start_keys, hi) - np.searchsorted(self.end_keys, lo)
+        hi = lane * DAY_KEY + _clamped(np.ceil(right), DAY_KEY - 1)
+        lo = lane * DAY_KEY + _clamped(np.floor(left), DAY_KEY - 1)
+        counts = self.start_keys.searchsorted(hi) - self.end_keys.searchsorted(lo)
         return counts.astype(np.int32)
+
+    def active_total(self, lanes: int, left: float, right: float) -> int:
+        """Events of lanes 0..lanes - 1 active somewhere in [left, right) days."""
+        bounds = np.array([left]), np.array([right])
+        return int(self.active(np.arange(lanes), *bounds).sum())
+
+
+def _clamped(days: npt.NDArray[np.floating[Any]], last: int) -> IntArray:
+    """Whole days as indexes 0..last (np.clip without its overhead)."""
+    index: IntArray = np.minimum(np.maximum(days, 0), last).astype(np.int64)
+    return index
 
 
 def _cumulative(lane: IntArray, day: npt.ArrayLike, lanes: int, days: int) -> npt.NDArray[np.int32]:

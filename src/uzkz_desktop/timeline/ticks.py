@@ -11,13 +11,18 @@ import math
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from .viewport import Viewport
 
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
 _FIRST_ORDINAL, _LAST_ORDINAL = 1, date.max.toordinal()
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 class TickUnit(StrEnum):
@@ -91,13 +96,14 @@ def ticks(
         if k > 1:
             major_days = _year_starts(first, last, 100 * k)
     labels = _labels(unit, major_days, month_names)
-    major = [Tick(d, viewport.x_for(d), s) for d, s in zip(major_days, labels, strict=True)]
+    start, scale = viewport.start, viewport.px_per_day  # x as Viewport.x_for
+    major = [Tick(d, (d - start) * scale, s) for d, s in zip(major_days, labels, strict=True)]
     minor_unit = _minor_unit(unit, viewport.days_per_px, max(6.0, min_spacing_px / 8))
     minor: list[Tick] = []
     if minor_unit is not None:
         on_major = set(major_days)
         minor = [
-            Tick(d, viewport.x_for(d), "")
+            Tick(d, (d - start) * scale, "")
             for d in unit_starts(minor_unit, first, last)
             if d not in on_major
         ]
@@ -138,34 +144,38 @@ def _visible_days(viewport: Viewport) -> tuple[int, int]:
 
 
 def _month_starts(first: int, last: int, step: int) -> list[int]:
-    d = date.fromordinal(first)
-    month = d.year * 12 + d.month - 1
-    month += -month % step
-    out: list[int] = []
-    while True:
-        year, m = divmod(month, 12)
-        if year > date.max.year:
-            return out
-        day = date(year, m + 1, 1).toordinal()
-        if day > last:
-            return out
-        if day >= first:
-            out.append(day)
-        month += step
+    """First days of the months in [first, last] whose number (year * 12 + month - 1) is a
+    multiple of step."""
+    return _starts_in(_month_table(), first, last, step, 12)
 
 
 def _year_starts(first: int, last: int, step: int) -> list[int]:
-    year = date.fromordinal(first).year
-    year += -year % step
-    out: list[int] = []
-    while year <= date.max.year:
-        day = date(year, 1, 1).toordinal()
-        if day > last:
-            break
-        if day >= first:
-            out.append(day)
-        year += step
-    return out
+    """January firsts in [first, last] of the years that are multiples of step."""
+    return _starts_in(_year_table(), first, last, step, 1)
+
+
+def _starts_in(
+    table: npt.NDArray[np.int64], first: int, last: int, step: int, offset: int
+) -> list[int]:
+    # table[i] is unit number i + offset (months or years from year 1 on).
+    lo, hi = int(table.searchsorted(first)), int(table.searchsorted(last, side="right"))
+    lo += -(lo + offset) % step
+    starts: list[int] = table[lo:hi:step].tolist()
+    return starts
+
+
+@cache
+def _month_table() -> npt.NDArray[np.int64]:
+    """First day of every month of years 1..9999 (one lookup instead of a date per month)."""
+    months = np.arange("0001-01", "10000-01", dtype="datetime64[M]")
+    return months.astype("datetime64[D]").astype(np.int64) + _EPOCH_ORDINAL
+
+
+@cache
+def _year_table() -> npt.NDArray[np.int64]:
+    """January first of years 1..9999."""
+    years = np.arange("0001", "10000", dtype="datetime64[Y]")
+    return years.astype("datetime64[D]").astype(np.int64) + _EPOCH_ORDINAL
 
 
 def _labels(unit: TickUnit, days: list[int], month_names: Sequence[str]) -> list[str]:
