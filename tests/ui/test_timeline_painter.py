@@ -28,7 +28,13 @@ from ui_helpers import categories_by_id
 
 from uzkz_desktop.app import TimelineData
 from uzkz_desktop.timeline import EventArrays, Frame, LanesLayout, Viewport, build_frame
-from uzkz_desktop.ui.timeline_painter import NORMAL, SELECTED, TimelineStyle, paint_frame
+from uzkz_desktop.ui.timeline_painter import (
+    NORMAL,
+    SELECTED,
+    TimelineStyle,
+    paint_frame,
+    queue_texts,
+)
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
 
 IMAGES = Path(__file__).parent / "images"
@@ -115,19 +121,49 @@ def test_paint_frame_batches_bars_and_draws_each_label_once(style: TimelineStyle
     assert painter.translate.call_args == call(style.gutter, 0.0)
 
 
-def test_texts_come_from_the_cache_once_seen_twice(style: TimelineStyle) -> None:
+def test_texts_drawn_are_queued_and_blitted_once_made(style: TimelineStyle) -> None:
     frame = small_frame(style)
     labels = [i.label for i in frame.items if i.label]
     ticks = [t.label for t in frame.ticks.major]
     first, second, third = (MagicMock(spec=QPainter) for _ in range(3))
     paint_frame(first, frame, style)
-    paint_frame(second, frame, style)  # the second sighting makes the pixmaps
+    paint_frame(second, frame, style)  # nothing made yet: drawn as text again, queued once
+    assert len(texts_drawn(first)) == len(texts_drawn(second)) == len(labels) + len(ticks)
+    assert style.pending_texts() == len(set(labels + ticks))
+    assert style.make_pending_texts(1) == len(set(labels + ticks)) - 1  # a budget per call
+    assert style.make_pending_texts(1000) == 0
     paint_frame(third, frame, style)
-    assert len(texts_drawn(first)) == len(labels) + len(ticks)
-    for painter in (second, third):
-        assert texts_drawn(painter) == []
-        pixmaps = 2 + 1 + 1 + len(labels) + len(ticks)
-        assert painter.drawPixmap.call_count == pixmaps
+    assert texts_drawn(third) == []
+    assert third.drawPixmap.call_count == 2 + 1 + 1 + len(labels) + len(ticks)
+
+
+def test_a_frame_expected_next_gets_its_labels_made_before_it_is_painted(
+    style: TimelineStyle,
+) -> None:
+    frame = small_frame(style)
+    labels = [i.label for i in frame.items if i.label]
+    ticks = [t.label for t in frame.ticks.major]
+    queue_texts(frame, style)  # no painter involved
+    assert style.pending_texts() == len(set(labels))
+    style.make_pending_texts(1000)
+    painter = MagicMock(spec=QPainter)
+    paint_frame(painter, frame, style)
+    assert Counter(texts_drawn(painter)) == Counter(ticks)  # the labels are blitted
+
+
+def test_text_from_a_pixmap_looks_as_drawn(style: TimelineStyle) -> None:
+    frame = small_frame(style)
+    size = (800 + round(style.gutter), 300)
+    drawn, blitted = (QImage(*size, QImage.Format.Format_ARGB32_Premultiplied) for _ in "ab")
+    for image in (drawn, blitted):
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        paint_frame(painter, frame, style)
+        painter.end()
+        style.make_pending_texts(1000)
+    assert style.pending_texts() == 0
+    a, b = (np.frombuffer(i.constBits(), np.uint8).astype(int) for i in (drawn, blitted))
+    assert np.abs(a - b).max() <= 1  # the same text, at most one level of rounding apart
 
 
 def test_a_real_paint_shows_the_colours_where_the_frame_says(style: TimelineStyle) -> None:

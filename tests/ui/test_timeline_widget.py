@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from unittest.mock import MagicMock
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui_helpers import categories_by_id
 
 from uzkz_desktop.app import TimelineData
-from uzkz_desktop.timeline import EventArrays, Frame, Item, Viewport
+from uzkz_desktop.timeline import EventArrays, Frame, Item, LanesLayout, Viewport
 from uzkz_desktop.timeline.viewport import ZOOM_STEP
 from uzkz_desktop.ui import palette, timeline_widget
+from uzkz_desktop.ui.timeline_painter import paint_frame
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
 
 # The archive's own categories (labels and colours from resources/categories.toml).
@@ -56,8 +58,10 @@ def timeline_data(rows: list[tuple[int, str, str, int, int, str]] = ROWS) -> Tim
     return TimelineData(events, CATEGORIES, dict(zip(ids, titles, strict=True)), frozenset({7}))
 
 
-def make_widget(qtbot: QtBot, data: TimelineData | None = None) -> TimelineWidget:
-    """A shown 1000 x 420 widget (English, DejaVu Sans) on the sample events."""
+def make_widget(
+    qtbot: QtBot, data: TimelineData | None = None, *, show: bool = True
+) -> TimelineWidget:
+    """A 1000 x 420 widget (English, DejaVu Sans) on the sample events, shown unless not."""
     w = TimelineWidget()
     qtbot.addWidget(w)
     w.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -65,8 +69,9 @@ def make_widget(qtbot: QtBot, data: TimelineData | None = None) -> TimelineWidge
     w.resize(*SIZE)
     w.set_data(timeline_data() if data is None else data)
     w.set_today(TODAY)
-    w.show()
-    qtbot.waitExposed(w)
+    if show:
+        w.show()
+        qtbot.waitExposed(w)
     return w
 
 
@@ -524,8 +529,8 @@ def test_benchmark_runs(qtbot: QtBot) -> None:
 
     figures = bench_timeline_paint(3_000, frames=3)
     levels = ("whole", "5y", "1y", "1m", "1w")
-    for level in (*levels, *(f"{z}_hl" for z in levels), "1y_marks", "zoom_seq", "pan_seq",
-                  "search_1y"):  # fmt: skip
+    for level in (*levels, *(f"{z}_hl" for z in levels), "1y_marks", "zoom_seq", "zoom_busy",
+                  "pan_seq", "search_1y"):  # fmt: skip
         assert figures[f"{level}_mean_ms"] > 0
         assert figures[f"{level}_p50_ms"] <= figures[f"{level}_p95_ms"]
         assert figures[f"{level}_p95_ms"] <= figures[f"{level}_max_ms"]
@@ -533,6 +538,44 @@ def test_benchmark_runs(qtbot: QtBot) -> None:
     assert figures["worst_max_ms"] == max(
         figures[f"{z}{s}_max_ms"] for z in levels for s in ("", "_hl")
     )
+
+
+def test_at_idle_the_frame_the_wheel_reaches_in_the_next_bucket_is_made_ready(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = make_widget(qtbot, show=False)  # not painted: only the idle work caches texts
+    built: list[Viewport] = []
+    real = timeline_widget.build_frame
+
+    def recording(events: EventArrays, view: Viewport, *args: object, **kw: object) -> Frame:
+        built.append(view)
+        return real(events, view, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(timeline_widget, "build_frame", recording)
+    pos = at(widget, 300.0, plot_y(widget))
+    for _ in range(6):  # in from fit-all, which is as far out as the view goes
+        send_wheel(widget, pos, 120)
+    built.clear()
+    widget.frame()
+    bucket = LanesLayout.bucket_for(widget.viewport().days_per_px)
+    # This frame, then at idle one frame zoomed in and one out, in the next buckets.
+    qtbot.waitUntil(lambda: len(built) >= 3)
+    qtbot.waitUntil(lambda: widget.timeline_style().pending_texts() == 0)
+    prepared = built[1:]
+    steps = sorted(LanesLayout.bucket_for(v.days_per_px) - bucket for v in prepared)
+    assert steps == [-1, 1]
+    # Wheel on at the same place until the bucket changes: that view is the one made ready,
+    # and its labels are cached pixmaps, not texts to lay out.
+    while LanesLayout.bucket_for(widget.viewport().days_per_px) == bucket:
+        send_wheel(widget, pos, 120)
+    assert widget.viewport() in prepared
+    frame = widget.frame()
+    labels = {i.label for i in frame.items if i.label}
+    assert labels
+    painter = MagicMock(spec=QPainter)
+    paint_frame(painter, frame, widget.timeline_style())
+    drawn = {c.args[1] for c in painter.drawText.call_args_list}
+    assert drawn <= {t.label for t in frame.ticks.major}
 
 
 # -- lanes by content, month stacks and clusters, fit all ----------------------------------------

@@ -164,6 +164,12 @@ def _starts_in(
     return starts
 
 
+def prepare() -> None:
+    """Make the month and year tables now (a few ms, once) rather than in a frame."""
+    _month_table()
+    _year_table()
+
+
 @cache
 def _month_table() -> npt.NDArray[np.int64]:
     """First day of every month of years 1..9999 (one lookup instead of a date per month)."""

@@ -9,15 +9,19 @@ history (`uzkz_desktop.timeline.bench.synthetic_events`, the 13 real categories,
 titles, 10% candidates) and warms its packing as its idle timer would. Each figure times
 what one paintEvent does: `widget.frame()` (one build_frame with cached title and width
 callables) and `paint_frame` into a 1600 x 900 ARGB32 (premultiplied, as Qt's backing
-stores are) QImage.
+stores are) QImage. After each frame the event loop runs what is pending (untimed), as
+it does between two input events on screen: the widget then caches the texts the paint
+drew and builds the frames of the next zoom buckets (see TimelineWidget._after_frame).
 
 Per zoom level (whole, 5y, 1y, 1m, 1w) `frames` frames panned 40 px apart (the whole
 range, which cannot pan, nudges its zoom instead), first plain (`<zoom>_...`), then with
 5% of the events lit as search hits and the rest dimmed (`<zoom>_hl_...`): mean, p95 and
 max of build + paint, with `_build_ms` and `_paint_ms` splitting the mean and `_cpu_*`
 the thread's CPU time; `1y_marks` is the one-year level with coloured marks on 10% of
-the events. Then 50 wheel notches from the whole range to the 2-day limit,
-50 drags of 25 px at one year, one year with search hits (`search_1y`), and the pointer
+the events. Then 50 wheel notches from the whole range to the 2-day limit, with the
+event loop's idle between notches (`zoom_seq`) and without any (`zoom_busy`: notches
+faster than the widget's idle work; both start from a fresh layout and text cache), 50
+drags of 25 px at one year, one year with search hits (`search_1y`), and the pointer
 moving over a still one-year view (`hover_1y`, through paintEvent). `worst_p95_ms` and
 `worst_max_ms` are the worst over every zoom level, plain or lit.
 """
@@ -35,8 +39,8 @@ from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QEvent, QLocale, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from uzkz_desktop.app import TimelineData
@@ -142,13 +146,16 @@ def _sequences(
     whole: Viewport,
     data: TimelineData,
 ) -> None:
-    widget.set_viewport(whole)
-    zoom = []
-    for _ in range(50):
-        anchor = 1200.0 - widget.frame_offset().x()
-        widget.set_viewport(widget.viewport().zoom_at(anchor, 1.2))
-        zoom.append(_frame(widget, image))
-    _summary(figures, "zoom_seq", zoom)
+    for name, idle in (("zoom_seq", True), ("zoom_busy", False)):
+        widget.set_data(data)  # afresh: nothing kept from earlier runs but the packings
+        widget.warm_up()
+        widget.set_viewport(whole)
+        _frame(widget, image)
+        zoom = []
+        for _ in range(50):
+            _wheel(widget, 1200.0)
+            zoom.append(_frame(widget, image, idle=idle))
+        _summary(figures, name, zoom)
     widget.set_viewport(Viewport(CENTRE - 182.6, CENTRE + 182.6, 1))
     pan = []
     for _ in range(50):
@@ -204,9 +211,10 @@ class _Timing(NamedTuple):
     cpu: float  # this thread's CPU ms for both: wall time less waiting for a core
 
 
-def _frame(widget: TimelineWidget, image: QImage) -> _Timing:
+def _frame(widget: TimelineWidget, image: QImage, *, idle: bool = True) -> _Timing:
     """One paintEvent's work, after a mouse move over the plot (the hover line moves, so
-    even an unchanged view gets a new frame, as on screen)."""
+    even an unchanged view gets a new frame, as on screen); then, with idle, the event
+    loop's pending work runs (untimed) as it does between two input events."""
     _move_mouse(widget)
     cpu, started = time.thread_time(), time.perf_counter()
     frame = widget.frame()
@@ -215,7 +223,26 @@ def _frame(widget: TimelineWidget, image: QImage) -> _Timing:
     paint_frame(painter, frame, widget.timeline_style())
     painter.end()
     cpu = (time.thread_time() - cpu) * 1000
-    return _Timing((built - started) * 1000, _since(built), cpu)
+    timing = _Timing((built - started) * 1000, _since(built), cpu)
+    if idle:
+        QApplication.processEvents()
+    return timing
+
+
+def _wheel(widget: TimelineWidget, x: float) -> None:
+    """One notch of the wheel (zoom in) with the pointer at x in the frame."""
+    pos = QPointF(x + widget.frame_offset().x(), 400.0)
+    wheel = QWheelEvent(
+        pos,
+        widget.mapToGlobal(pos),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, wheel)
 
 
 _moves = itertools.count()

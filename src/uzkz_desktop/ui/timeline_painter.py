@@ -70,7 +70,8 @@ TICK_PX, MINOR_TICK_PX = 6.0, 3.0
 MIN_COUNT_RUN_PX = 40.0  # an overflow run shorter than this gets its line but no '+n'
 MIN_ELIDED_PX = 30.0  # a label cut by the right edge needs this much room to show at all
 MARK_PX = 5.0  # diameter of a coloured mark (Frame.mark_step px apart)
-TEXT_CACHE_SIZE = 1500  # text pixmaps kept (labels, tick labels, counts; ~1.5 kB each)
+TEXT_CACHE_SIZE = 2500  # text pixmaps kept (labels, tick labels, counts; ~1.5 kB each)
+MAX_PENDING_TEXTS = 1000  # texts drawn as text, queued for a pixmap at idle
 LEGEND_PAD, LEGEND_CHIP = 6.0, 9.0
 MIN_GUTTER, MAX_GUTTER = 90.0, 210.0
 _CHIP_ROOM = LEGEND_PAD + LEGEND_CHIP + 6 + LEGEND_PAD
@@ -112,7 +113,7 @@ class TimelineStyle:
         self._brushes: dict[tuple[object, ...], QBrush] = {}
         self._luts: dict[tuple[object, ...], npt.NDArray[np.uint32]] = {}
         self._text_pixmaps: dict[tuple[str, str, int], QPixmap] = {}
-        self._texts_seen: set[tuple[str, str, int]] = set()
+        self._pending_texts: dict[tuple[str, str, int], QColor] = {}  # to make at idle
         self._elided: dict[tuple[str, str, int], str] = {}
         self._fonts = {
             "label": (self.label_font, self.label_metrics),
@@ -198,27 +199,36 @@ class TimelineStyle:
         return self._fonts[kind]
 
     def text_pixmap(self, text: str, kind: str, color: QColor) -> QPixmap | None:
-        """The text as a pixmap once it has been drawn before, else None (draw it as text).
+        """The text as a cached pixmap, or None: draw it as text this time.
 
         drawText lays out and rasterises on every call (~20 us); a cached pixmap is a blit
-        (~4 us). Titles seen once may never come back, so the pixmap is made the second
-        time: panning and zooming reuse it, a one-off text costs one drawText.
-        """
+        (~2 us) but costs ~40 us to make. So a text not cached yet is drawn as text and
+        queued; `make_pending_texts` (the widget calls it at idle, after a paint) makes the
+        pixmaps, and the frames that follow (a pan, the next wheel notch) blit them."""
         key = (text, kind, color.rgba())
         cache = self._text_pixmaps
         found = cache.pop(key, None)
         if found is not None:
             cache[key] = found  # most recently used last
             return found
-        if key not in self._texts_seen:
-            if len(self._texts_seen) > 20_000:
-                self._texts_seen.clear()
-            self._texts_seen.add(key)
-            return None
-        if len(cache) >= TEXT_CACHE_SIZE:
-            del cache[next(iter(cache))]
-        found = cache[key] = _text_pixmap(self, text, kind, color)
-        return found
+        if len(self._pending_texts) < MAX_PENDING_TEXTS:
+            self._pending_texts[key] = color
+        return None
+
+    def pending_texts(self) -> int:
+        return len(self._pending_texts)
+
+    def make_pending_texts(self, limit: int) -> int:
+        """Make up to `limit` of the queued text pixmaps, oldest first; how many are left."""
+        cache, pending = self._text_pixmaps, self._pending_texts
+        for key in list(itertools.islice(pending, limit)):
+            color = pending.pop(key)
+            if key in cache:
+                continue
+            if len(cache) >= TEXT_CACHE_SIZE:
+                del cache[next(iter(cache))]
+            cache[key] = _text_pixmap(self, key[0], key[1], color)
+        return len(pending)
 
     def density_luts(
         self, categories: tuple[int, ...], bands: tuple[int, ...], searching: bool
@@ -900,59 +910,90 @@ def _draw_selected(
 def _labels(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Columns) -> None:
     """Each label once, vertically centred on its row, after its marks; one the frame cut
     at the right edge is elided (or dropped when there is no room for a word)."""
-    labelled = np.flatnonzero(cols.label_w > 0)
-    if not len(labelled):
+    texts = _LabelTexts.of(frame, style, cols)
+    if texts is None:
         return
-    # Tight rows take the smaller font: it still fits the width the frame measured.
-    kind = "small" if frame.row_height < 11 else "label"
-    writer = _Writer(painter, style, kind)
-    offset = (writer.metrics.ascent() - writer.metrics.descent()) / 2
-    marks = cols.c.marks[labelled]
-    dots = marks * frame.mark_step
-    label_x, label_w, y = cols.label_x[labelled], cols.label_w[labelled], cols.y[labelled]
-    # Marks sit next to the box: before the text, or after it when the label is left of it.
-    after = cols.c.label_left[labelled]
-    text_x = np.where(after, label_x, label_x + dots).round().tolist()
-    marks_x = np.where(after, label_x + label_w - dots, label_x).tolist()
-    measure = style.label_width if kind == "label" else style.small_width
-    backing = _backing(frame.row_height)
-    plates: list[QRectF] = []  # plain ground under cluster labels, drawn first
-    todo: list[tuple[float, float, str, QColor]] = []
-    texts = cols.labels
-    for k, row, x, mx, base, room, mark, dimmed, cluster in zip(
-        labelled.tolist(),
-        y.tolist(),
-        text_x,
-        marks_x,
-        (y + offset).round().tolist(),
-        (label_w - dots).tolist(),
-        marks.tolist(),
-        cols.dimmed[labelled].tolist(),
-        cols.cluster[labelled].tolist(),
-        strict=True,
-    ):
-        if mark:
-            _draw_marks(painter, style, int(cols.c.ids[k]), mx, row, frame.mark_step)
-        text = texts[k]
-        if not text:
-            continue
-        width = measure(text)
-        if width > room + 0.5:
-            if room < MIN_ELIDED_PX:
-                continue
-            text = style.elided(text, kind, room)
-            width = room
-        if cluster:  # on plain ground, not on the hatching
-            color = palette.TEXT_DIMMED if dimmed else palette.TEXT_MUTED
-            plates.append(QRectF(x - 2, row - backing / 2, width + 4, backing))
-        else:
-            color = palette.TEXT_DIMMED if dimmed else palette.TEXT
-        todo.append((x, base, text, color))
-    if plates:
+    for event_id, x, row in texts.marks:
+        _draw_marks(painter, style, event_id, x, row, frame.mark_step)
+    if texts.plates:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.with_alpha(palette.BACKGROUND, 0.9))
-        painter.drawRects(plates)
-    writer.texts(todo)
+        painter.drawRects(texts.plates)
+    _Writer(painter, style, texts.kind).texts(texts.todo)
+
+
+def queue_texts(frame: Frame, style: TimelineStyle) -> None:
+    """Queue for a pixmap (see TimelineStyle.text_pixmap) the labels a paint of this frame
+    would draw, without painting it: the widget does so at idle for the frames it
+    expects next."""
+    if not len(frame.columns):
+        return
+    texts = _LabelTexts.of(frame, style, _Columns(frame.columns, style, frame.row_height))
+    if texts is not None:
+        for _, _, text, color in texts.todo:
+            style.text_pixmap(text, texts.kind, color)
+
+
+class _LabelTexts(NamedTuple):
+    """What _labels draws: marks (event id, x, row y), plain plates under cluster labels,
+    then texts (x, baseline, text, colour) in one font kind."""
+
+    kind: str
+    marks: list[tuple[int, float, float]]
+    plates: list[QRectF]
+    todo: list[tuple[float, float, str, QColor]]
+
+    @classmethod
+    def of(cls, frame: Frame, style: TimelineStyle, cols: _Columns) -> _LabelTexts | None:
+        labelled = np.flatnonzero(cols.label_w > 0)
+        if not len(labelled):
+            return None
+        # Tight rows take the smaller font: it still fits the width the frame measured.
+        kind = "small" if frame.row_height < 11 else "label"
+        metrics = style.font(kind)[1]
+        offset = (metrics.ascent() - metrics.descent()) / 2
+        marks = cols.c.marks[labelled]
+        dots = marks * frame.mark_step
+        label_x, label_w, y = cols.label_x[labelled], cols.label_w[labelled], cols.y[labelled]
+        # Marks sit next to the box: before the text, or after it when the label is left
+        # of it.
+        after = cols.c.label_left[labelled]
+        text_x = np.where(after, label_x, label_x + dots).round().tolist()
+        marks_x = np.where(after, label_x + label_w - dots, label_x).tolist()
+        measure = style.label_width if kind == "label" else style.small_width
+        backing = _backing(frame.row_height)
+        out = cls(kind, [], [], [])
+        texts = cols.labels
+        for k, row, x, mx, base, room, mark, dimmed, cluster in zip(
+            labelled.tolist(),
+            y.tolist(),
+            text_x,
+            marks_x,
+            (y + offset).round().tolist(),
+            (label_w - dots).tolist(),
+            marks.tolist(),
+            cols.dimmed[labelled].tolist(),
+            cols.cluster[labelled].tolist(),
+            strict=True,
+        ):
+            if mark:
+                out.marks.append((int(cols.c.ids[k]), mx, row))
+            text = texts[k]
+            if not text:
+                continue
+            width = measure(text)
+            if width > room + 0.5:
+                if room < MIN_ELIDED_PX:
+                    continue
+                text = style.elided(text, kind, room)
+                width = room
+            if cluster:  # on plain ground, not on the hatching
+                color = palette.TEXT_DIMMED if dimmed else palette.TEXT_MUTED
+                out.plates.append(QRectF(x - 2, row - backing / 2, width + 4, backing))
+            else:
+                color = palette.TEXT_DIMMED if dimmed else palette.TEXT
+            out.todo.append((x, base, text, color))
+        return out
 
 
 def _backing(row_height: float) -> float:

@@ -72,9 +72,10 @@ from uzkz_desktop.timeline import (
     viewport_from_overview_drag,
 )
 from uzkz_desktop.timeline.events import PRECISION_CODE
+from uzkz_desktop.timeline.ticks import prepare as prepare_ticks
 
 from . import palette
-from .timeline_painter import TimelineStyle, paint_frame, paint_hover
+from .timeline_painter import TimelineStyle, paint_frame, paint_hover, queue_texts
 
 if TYPE_CHECKING:
     from uzkz_desktop.ingest.categories import Category
@@ -84,6 +85,8 @@ WHEEL_PAN_PX = 60.0  # one notch of Shift+wheel
 PAGE_PAN = 0.8  # PageUp / PageDown move by this share of the width
 DENSITY_ZOOM = 8.0  # a click on a density bin zooms in by up to this factor
 WARM_INTERVAL_MS = 20  # between packing two zoom buckets at idle: input and paints go first
+IDLE_TEXTS = 60  # text pixmaps made per idle tick (~40 us each)
+NEAR_NOTCHES = 8  # wheel notches looked ahead, in and out, for the next zoom bucket's frame
 # Level of detail: density bins of 3-6 px and at most 400 boxes keep a 1600 x 900 frame
 # (build + paint) near 8 ms at 100k events; 400 boxes still fill a 65-row frame.
 GEOMETRY = FrameGeometry(bin_px=3.0, max_items=250)
@@ -155,6 +158,13 @@ class TimelineWidget(QWidget):
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(WARM_INTERVAL_MS)
         self._warm_timer.timeout.connect(self._warm_next)
+        self._zoom_x: float | None = None  # where the last wheel zoom was anchored
+        self._near_key: tuple[object, ...] | None = None
+        self._near_views: list[Viewport] = []
+        self._idle_timer = QTimer(self)  # after a new frame: texts to cache, near frames
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(0)
+        self._idle_timer.timeout.connect(self._after_frame)
 
     # -- the API the main window uses ------------------------------------------------------------
 
@@ -266,10 +276,12 @@ class TimelineWidget(QWidget):
 
     def zoom_in(self) -> None:
         """One step in, about the centre (the + key)."""
+        self._zoom_x = None
         self._set_view(self._view.zoom_in().clamped(self._limits))
 
     def zoom_out(self) -> None:
         """One step out, about the centre (the − key)."""
+        self._zoom_x = None
         self._set_view(self._view.zoom_out().clamped(self._limits))
 
     def set_viewport(self, view: Viewport) -> None:
@@ -321,6 +333,8 @@ class TimelineWidget(QWidget):
             size = (self._view.width_px, self._height())
             frame = self._build(self._view, size, self._hover_x)
             self._rows_hint = frame.rows
+            self._plan_near(key)
+            self._idle_timer.start()
         elif (frame.hover.x if frame.hover else None) != self._hover_x:
             frame = dataclasses.replace(frame, hover=self._hover_at(frame, self._hover_x))
         self._frame, self._frame_key = frame, key
@@ -400,6 +414,7 @@ class TimelineWidget(QWidget):
             centred = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
             x = self._view.width_px / 2 if centred else self._local(event.position()).x()
             zoomed = self._view.zoom_at(x, WHEEL_ZOOM_BASE**dy)
+            self._zoom_x = x
             self._set_view(zoomed.clamped(self._limits, anchor_x=x))
         event.accept()
 
@@ -853,6 +868,7 @@ class TimelineWidget(QWidget):
         tasks: list[Callable[[], object]] = [functools.partial(lanes.packing, b) for b in buckets]
         tasks[1:1] = [functools.partial(lanes.units, p) for p in {p for u in units for p in u}]
         tasks[1:1] = [functools.partial(lanes.density_days, u) for u in units]
+        tasks.insert(1, prepare_ticks)
         self._warm_queue = tasks
         self._warm_hits()
         self._warm_timer.start()
@@ -865,6 +881,46 @@ class TimelineWidget(QWidget):
         units = {lanes.unit_precisions(b) for b in range(lanes.finest_bucket, 8)}
         self._warm_queue[:0] = [functools.partial(hits.days_without, u) for u in sorted(units)]
         self._warm_timer.start()
+
+    def _plan_near(self, key: tuple[object, ...]) -> None:
+        """After a new frame: build, at idle, the frames the wheel reaches first in the next
+        zoom bucket in and out (anchored where the wheel last zoomed). Their row layout,
+        stacks and tile and bin counts are then kept (see build_frame), so a notch that
+        crosses into another bucket costs what one within a bucket does. Planned again when
+        the bucket, anything the frame shows but the view, or the view by half its span
+        changes."""
+        view = self._view
+        x = self._zoom_x if self._zoom_x is not None else view.width_px / 2
+        near = (LanesLayout.bucket_for(view.days_per_px), round(2 * view.start / view.span),
+                round(x / 80), key[1:])  # fmt: skip
+        if near == self._near_key:
+            return
+        self._near_key = near
+        self._near_views = [v for v in (self._near_view(x, 1), self._near_view(x, -1)) if v]
+
+    def _near_view(self, x: float, direction: int) -> Viewport | None:
+        """The first view in another zoom bucket that wheel notches at x reach, if any."""
+        view = self._view
+        bucket = LanesLayout.bucket_for(view.days_per_px)
+        factor = WHEEL_ZOOM_BASE ** (120 * direction)
+        for _ in range(NEAR_NOTCHES):
+            step = view.zoom_at(x, factor).clamped(self._limits, anchor_x=x)
+            if step == view:
+                return None  # at a limit
+            view = step
+            if LanesLayout.bucket_for(view.days_per_px) != bucket:
+                return view
+        return None
+
+    def _after_frame(self) -> None:
+        """Idle work after a paint, a few ms per tick so input is not kept waiting: first
+        the pixmaps of the texts the paint drew as text, then one near frame per tick (its
+        labels are queued for pixmaps in turn)."""
+        if self._style.make_pending_texts(IDLE_TEXTS) == 0 and self._near_views:
+            view = self._near_views.pop(0)
+            queue_texts(self._build(view, (view.width_px, self._height()), None), self._style)
+        if self._style.pending_texts() or self._near_views:
+            self._idle_timer.start()
 
     def _warm_next(self) -> None:
         if not self._warm_queue:
