@@ -15,6 +15,7 @@ import pytest
 from uzkz_desktop.timeline import EventArrays, Frame, LanesLayout, Viewport, _lod, build_frame
 from uzkz_desktop.timeline.bench import CATEGORIES, synthetic_events
 from uzkz_desktop.timeline.events import unit_days
+from uzkz_desktop.timeline.frame import MEMO_SIZE, STACKS_KEPT
 
 CENTRE = date(2024, 6, 15).toordinal()
 WIDTH = 1200
@@ -137,7 +138,8 @@ def test_kept_results_are_bounded() -> None:
         zoom = zoom.zoom_at(600.0, 1.3)
         build_frame(lanes.events, zoom, (WIDTH, 1600), lanes_layout=lanes)
     assert lanes.memo
-    assert all(len(kept) <= 4 for kept in lanes.memo.values())
+    assert all(len(kept) <= MEMO_SIZE for kept in lanes.memo.values())
+    assert all(len(stacks) <= STACKS_KEPT for stacks in lanes.memo["stacks"].values())
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -422,7 +422,9 @@ class Frame:
 
 
 ClusterLabels = Callable[[int, int, int, int], Sequence[str]]
-MEMO_SIZE = 4  # results of a kind kept per layout (a few heights or zoom levels at a time)
+MEMO_SIZE = 6  # results of a kind kept per layout: a few heights or zoom levels at a time
+# (the view's, and those of the next zoom buckets the widget builds at idle)
+STACKS_KEPT = 3  # stacks kept per row layout, each over a run of units (see _stacked)
 
 
 def _memo[T](lanes: LanesLayout, kind: str, key: Hashable, make: Callable[[], T]) -> T:
@@ -430,7 +432,8 @@ def _memo[T](lanes: LanesLayout, kind: str, key: Hashable, make: Callable[[], T]
     everything the result depends on besides the layout (the oldest of MEMO_SIZE goes)."""
     kept = lanes.memo.setdefault(kind, {})
     if key in kept:
-        return cast(T, kept[key])
+        found = kept[key] = kept.pop(key)  # the most recently used last
+        return cast(T, found)
     found = kept[key] = make()
     if len(kept) > MEMO_SIZE:
         del kept[next(iter(kept))]
@@ -887,7 +890,8 @@ def _stacked(
 ) -> _Chosen:
     """The one-unit events (years, months), stacked per (band, unit) in the band's rows
     for that precision; where a unit has more events than rows, the last row is a cluster
-    of the rest. The stacks of the units in view are kept while panning (see _Stacks)."""
+    of the rest. Stacks are made for the units in view and as many again on either side,
+    and kept: panning and zooming in reuse them (see _Stacks) until the view leaves them."""
     units = []
     for precision in precisions:
         if layout.rows[:, _UNIT_COLUMN[precision]].any():
@@ -896,9 +900,15 @@ def _stacked(
             units.append((precision, first, last))
     if not units:
         return _Chosen.empty()
-    key = (layout.rows.tobytes(), tuple(units))
-    stacks = _memo(lanes, "stacks", key, lambda: _Stacks.of(events, lanes, layout, units))
-    return stacks.chosen(viewport, hits)
+    kept: list[_Stacks] = _memo(lanes, "stacks", layout.rows.tobytes(), list)
+    stacks = next((k for k in kept if k.covers(units)), None)
+    if stacks is None:
+        wider = [(p, first - (last - first + 1), last + (last - first + 1))
+                 for p, first, last in units]  # fmt: skip
+        stacks = _Stacks.of(events, lanes, layout, wider)
+        kept.insert(0, stacks)
+        del kept[STACKS_KEPT:]
+    return stacks.chosen(viewport, hits, units)
 
 
 @dataclass(frozen=True, eq=False)
@@ -924,6 +934,7 @@ class _Stacks:
     clusters: IntArray  # where the clusters are, in the order of their runs in `hidden`
     hidden: IntArray  # the rows of the events each cluster holds, cluster after cluster
     hidden_starts: IntArray
+    units: tuple[tuple[int, int, int], ...]  # (precision, first, last unit) stacked
 
     @classmethod
     def of(
@@ -987,21 +998,46 @@ class _Stacks:
             at[n:],
             order[_lod._ranges(lo[c] + drawn[c], hi[c])],
             np.cumsum(size[c] - drawn[c]) - (size[c] - drawn[c]),
+            tuple(units),
         )
-        for name in cls.__dataclass_fields__:
-            getattr(out, name).flags.writeable = False  # shared by the frames of these units
+        for value in vars(out).values():
+            if isinstance(value, np.ndarray):  # shared by the frames of these units
+                value.flags.writeable = False
         return out
 
-    def chosen(self, viewport: Viewport, hits: Highlight | None) -> _Chosen:
+    def covers(self, units: Sequence[tuple[int, int, int]]) -> bool:
+        """Whether these (precision, first, last unit) are all stacked here."""
+        if [p for p, _, _ in units] != [p for p, _, _ in self.units]:
+            return False
+        return all(
+            have_first <= first and last <= have_last
+            for (_, first, last), (_, have_first, have_last) in zip(units, self.units, strict=True)
+        )
+
+    def chosen(
+        self, viewport: Viewport, hits: Highlight | None, units: Sequence[tuple[int, int, int]]
+    ) -> _Chosen:
+        """The boxes and clusters of these units (within those stacked), in order."""
         found = self.no_hits
         if hits is not None and len(self.clusters):
             found = self.no_hits.copy()
             lit = hits.mask[self.hidden].astype(np.int64)
             found[self.clusters] = np.add.reduceat(lit, self.hidden_starts)
+        keep = np.zeros(len(self.index), dtype=np.bool_)
+        for precision, first, last in units:
+            firsts = unit_days(precision, first, last)[0]
+            keep |= (
+                (self.precision == precision)
+                & (self.first_day >= firsts[0])
+                & (self.first_day <= firsts[-1])
+            )
+        take = np.flatnonzero(keep)
+        first_day, following = self.first_day[take], self.following[take]
         return _Chosen(
-            self.index, self.band, self.row, viewport.xs_for(self.first_day),
-            viewport.xs_for(self.following), self.kind, self.limit, self.floor, self.count,
-            self.shown, found, self.first_day, self.last_day, self.precision,
+            self.index[take], self.band[take], self.row[take], viewport.xs_for(first_day),
+            viewport.xs_for(following), self.kind[take], self.limit[take], self.floor[take],
+            self.count[take], self.shown[take], found[take], first_day, self.last_day[take],
+            self.precision[take],
         )  # fmt: skip
 
 

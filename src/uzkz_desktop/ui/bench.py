@@ -157,6 +157,7 @@ def _sequences(
             zoom.append(_frame(widget, image, idle=idle))
         _summary(figures, name, zoom)
     widget.set_viewport(Viewport(CENTRE - 182.6, CENTRE + 182.6, 1))
+    _frame(widget, image)  # the view the drags start from is on screen already
     pan = []
     for _ in range(50):
         widget.set_viewport(widget.viewport().pan(-25.0))
