@@ -4,6 +4,7 @@ must give the frames built without it."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
@@ -160,3 +161,20 @@ def test_grid_counts_are_those_computed_for_each_view_alone(seed: int) -> None:
         found = counts.get(which, first, first + size, size)
         assert np.array_equal(found, compute(which, first, first + size))
         found[:] = -1  # a copy: the kept counts stay as they are
+
+
+@pytest.mark.parametrize("column_days", [0.37, 1.0, 3.0, 16.0, 365.25 * 4])
+def test_columns_beyond_the_events_are_left_empty_not_counted(column_days: float) -> None:
+    events, lanes = synthetic()
+    packing = lanes.packing(LanesLayout.bucket_for(column_days / 4))
+    days = lanes.density_days(packing.units)
+    span = (int(events.start_day.min()), int(events.end_day.max()))
+    counters = [_lod.bin_counter(days, lanes.lanes, column_days, s) for s in (None, span)]
+    every, counted = np.arange(lanes.lanes), 0
+    for edge in span:  # views across the first and the last day, and well beyond them
+        centre = math.floor(edge / column_days)
+        for first in (centre - 3, centre - 40, centre - 20, centre + 2, centre + 500):
+            exact, clipped = (c.get(every, first, first + 30, 30) for c in counters)
+            assert np.array_equal(exact, clipped)
+            counted += int(exact.sum())
+    assert counted  # the views near the edges hold events

@@ -28,11 +28,13 @@ from ui_helpers import categories_by_id
 
 from uzkz_desktop.app import TimelineData
 from uzkz_desktop.timeline import EventArrays, Frame, LanesLayout, Viewport, build_frame
+from uzkz_desktop.ui import timeline_painter
 from uzkz_desktop.ui.timeline_painter import (
     NORMAL,
     SELECTED,
     TimelineStyle,
     paint_frame,
+    prepare_pixmaps,
     queue_texts,
 )
 from uzkz_desktop.ui.timeline_widget import TimelineWidget
@@ -149,6 +151,20 @@ def test_a_frame_expected_next_gets_its_labels_made_before_it_is_painted(
     painter = MagicMock(spec=QPainter)
     paint_frame(painter, frame, style)
     assert Counter(texts_drawn(painter)) == Counter(ticks)  # the labels are blitted
+
+
+def test_pixmaps_a_frame_blits_can_be_made_beforehand(
+    style: TimelineStyle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frame = small_frame(style)
+    style.fit_gutter([b.label for b in frame.bands])
+    assert prepare_pixmaps(frame, style)
+    assert not prepare_pixmaps(frame, style)  # made once per rows and bands
+    made: list[str] = []
+    for name in ("_diamond_pixmap", "_glyph_pixmap", "_legend_pixmap"):
+        monkeypatch.setattr(timeline_painter, name, lambda *a, n=name: made.append(n))
+    paint_frame(MagicMock(spec=QPainter), frame, style)
+    assert made == []  # diamonds (selected and candidate too) and chips were ready
 
 
 def test_text_from_a_pixmap_looks_as_drawn(style: TimelineStyle) -> None:

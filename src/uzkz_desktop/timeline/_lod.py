@@ -104,7 +104,8 @@ class GridCounts:
     columns first..stop - 1. What was computed is kept for one run of columns around the
     views asked for, so while the view pans or zooms within a zoom bucket only columns
     coming into view are new. A column's counts depend on its days alone: computed with
-    its neighbours or on its own, they are the same."""
+    its neighbours or on its own, they are the same. Columns outside `extent` (first, stop)
+    are known to be empty (no event reaches them) and are not computed."""
 
     MAX_RUN = 8  # views wide: a longer run starts afresh
 
@@ -114,8 +115,10 @@ class GridCounts:
         compute: Callable[[IntArray, int, int], npt.NDArray[Any]],
         dtype: type[np.integer[Any]],
         cell: tuple[int, ...] = (),
+        extent: tuple[int, int] | None = None,
     ) -> None:
-        self._compute = compute
+        self._counts = compute
+        self._extent = extent
         self._first = 0
         self._values: npt.NDArray[Any] = np.zeros((lanes, 0, *cell), dtype=dtype)
         self._have = np.zeros(lanes, dtype=np.bool_)  # lanes computed over the whole run
@@ -123,6 +126,18 @@ class GridCounts:
     @property
     def lanes(self) -> int:
         return len(self._have)
+
+    def _compute(self, lanes: IntArray, first: int, stop: int) -> npt.NDArray[Any]:
+        if self._extent is None:
+            return self._counts(lanes, first, stop)
+        lo, hi = max(first, self._extent[0]), min(stop, self._extent[1])
+        if lo == first and hi == stop:
+            return self._counts(lanes, first, stop)
+        shape = (len(lanes), stop - first, *self._values.shape[2:])
+        out = np.zeros(shape, dtype=self._values.dtype)
+        if lo < hi:
+            out[:, lo - first : hi - first] = self._counts(lanes, lo, hi)
+        return out
 
     def get(self, lanes: IntArray, first: int, stop: int, view: int) -> npt.NDArray[Any]:
         """A new (len(lanes), stop - first) array: columns first..stop - 1 of these lanes,
@@ -165,11 +180,16 @@ class GridCounts:
 
 
 def tile_counter(
-    packing: Packing, shown: ShownRows, days: DayTable | KeyTable, tile_days: float
+    packing: Packing,
+    shown: ShownRows,
+    days: DayTable | KeyTable,
+    tile_days: float,
+    span: tuple[int, int] | None = None,
 ) -> GridCounts:
     """GridCounts of the events active per (lane, tile), in the rows shown (cell 0) and in
     all (cell 1; `days` holds the lane's events that are packed, i.e. without those
-    stacked per unit). Every lane at once: ask for all of them."""
+    stacked per unit). Every lane at once: ask for all of them. `span`: the first and last
+    day any event covers (tiles beyond are empty)."""
 
     def compute(lanes: IntArray, first: int, stop: int) -> IntArray:
         edges = (first + np.arange(stop - first + 1)) * tile_days
@@ -182,7 +202,7 @@ def tile_counter(
         counts[:, :, 1] = days.active(shown.lanes, left, right)
         return counts[lanes]
 
-    return GridCounts(len(shown.lanes), compute, np.int64, (2,))
+    return GridCounts(len(shown.lanes), compute, np.int64, (2,), _extent(span, tile_days))
 
 
 def tile_counts(counter: GridCounts, grid: Grid) -> tuple[IntArray, IntArray]:
@@ -194,14 +214,25 @@ def tile_counts(counter: GridCounts, grid: Grid) -> tuple[IntArray, IntArray]:
     return boxes, counts[:, :, 1] - boxes
 
 
-def bin_counter(days: DayTable | KeyTable, lanes: int, bin_days: float) -> GridCounts:
-    """GridCounts of the events active per (lane, density bin of bin_days)."""
+def bin_counter(
+    days: DayTable | KeyTable, lanes: int, bin_days: float, span: tuple[int, int] | None = None
+) -> GridCounts:
+    """GridCounts of the events active per (lane, density bin of bin_days); `span` as for
+    tile_counter."""
 
     def compute(which: IntArray, first: int, stop: int) -> npt.NDArray[np.int32]:
         left = ((first + np.arange(stop - first)) * bin_days)[None, :]
         return days.active(which[:, None], left, left + bin_days)
 
-    return GridCounts(lanes, compute, np.int32)
+    return GridCounts(lanes, compute, np.int32, extent=_extent(span, bin_days))
+
+
+def _extent(span: tuple[int, int] | None, column_days: float) -> tuple[int, int] | None:
+    """The columns that days first..last (whole days) can reach, and one more each side."""
+    if span is None:
+        return None
+    first, last = span
+    return math.floor(first / column_days) - 1, math.floor((last + 1) / column_days) + 2
 
 
 def dense_tiles(boxes: IntArray, overflow: IntArray, ratio: float, max_items: int) -> BoolArray:

@@ -495,7 +495,7 @@ def build_frame(
     days = lanes.density_days(density_units)
     tile_counter = _memo(
         lanes, "tiles", (packing.bucket, layout.fits.tobytes(), grid.tile_days),
-        lambda: _lod.tile_counter(packing, layout.shown, days, grid.tile_days),
+        lambda: _lod.tile_counter(packing, layout.shown, days, grid.tile_days, _span(events)),
     )  # fmt: skip
     boxes, overflow = _lod.tile_counts(tile_counter, grid)
     dense = _lod.dense_tiles(boxes, overflow, geom.dense_ratio, geom.max_items)
@@ -781,8 +781,14 @@ def _bin_counter(
     counter holds it, so its id is not reused meanwhile)."""
     return _memo(
         lanes, kind, (id(days), grid.bin_days),
-        lambda: _lod.bin_counter(days, lanes.lanes, grid.bin_days),
+        lambda: _lod.bin_counter(days, lanes.lanes, grid.bin_days, _span(lanes.events)),
     )  # fmt: skip
+
+
+def _span(events: EventArrays) -> tuple[int, int] | None:
+    """The first and the last day an event covers."""
+    first, last = events.first_day, events.last_day
+    return None if first is None or last is None else (first, last)
 
 
 def _density(

@@ -114,6 +114,7 @@ class TimelineStyle:
         self._luts: dict[tuple[object, ...], npt.NDArray[np.uint32]] = {}
         self._text_pixmaps: dict[tuple[str, str, int], QPixmap] = {}
         self._pending_texts: dict[tuple[str, str, int], QColor] = {}  # to make at idle
+        self.prepared: set[tuple[object, ...]] = set()  # see prepare_pixmaps
         self._elided: dict[tuple[str, str, int], str] = {}
         self._fonts = {
             "label": (self.label_font, self.label_metrics),
@@ -683,9 +684,38 @@ class _Columns:
         return free
 
 
+def _point_size(row_height: float) -> float:
+    return min(POINT_PX, max(row_height - 2, 5.0))
+
+
+def _bar_height(row_height: float) -> float:
+    return max(row_height - 3, 3.0)
+
+
+def prepare_pixmaps(frame: Frame, style: TimelineStyle) -> bool:
+    """Make the pixmaps that frames with these rows and bands may blit (each look of each
+    band's diamond, its cluster glyphs, its legend chips) unless made before: the widget
+    does it at idle, so the frame that first shows them does not. True if any were made."""
+    key = (frame.row_height, tuple((band.category, band.label) for band in frame.bands))
+    if key in style.prepared:
+        return False
+    style.prepared.add(key)
+    size, height = _point_size(frame.row_height), _bar_height(frame.row_height)
+    for band in frame.bands:
+        for look in (NORMAL, DIMMED, CANDIDATE, CANDIDATE_DIMMED):
+            style.diamond(band.category, look, size)
+        style.diamond(band.category, SELECTED, size + 6)
+        for dimmed in (False, True):
+            style.cluster_glyph(band.category, dimmed, height)
+        if style.gutter > 0:
+            for compact in (False, True):
+                style.legend(band.category, band.label, compact=compact)
+    return True
+
+
 def _items(painter: QPainter, frame: Frame, style: TimelineStyle, cols: _Columns) -> None:
-    size = min(POINT_PX, max(frame.row_height - 2, 5.0))
-    height = max(frame.row_height - 3, 3.0)
+    size = _point_size(frame.row_height)
+    height = _bar_height(frame.row_height)
     plain = ~cols.selected
     _points(painter, style, cols, plain & cols.point, size)
     boxes = ~cols.point & ~cols.cluster

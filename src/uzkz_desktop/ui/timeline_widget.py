@@ -75,7 +75,13 @@ from uzkz_desktop.timeline.events import PRECISION_CODE
 from uzkz_desktop.timeline.ticks import prepare as prepare_ticks
 
 from . import palette
-from .timeline_painter import TimelineStyle, paint_frame, paint_hover, queue_texts
+from .timeline_painter import (
+    TimelineStyle,
+    paint_frame,
+    paint_hover,
+    prepare_pixmaps,
+    queue_texts,
+)
 
 if TYPE_CHECKING:
     from uzkz_desktop.ingest.categories import Category
@@ -913,13 +919,18 @@ class TimelineWidget(QWidget):
         return None
 
     def _after_frame(self) -> None:
-        """Idle work after a paint, a few ms per tick so input is not kept waiting: first
-        the pixmaps of the texts the paint drew as text, then one near frame per tick (its
-        labels are queued for pixmaps in turn)."""
-        if self._style.make_pending_texts(IDLE_TEXTS) == 0 and self._near_views:
+        """Idle work after a paint, a few ms per tick so input is not kept waiting: the
+        diamonds, glyphs and legend chips of the frame's rows and bands, the pixmaps of the
+        texts the paint drew as text, then one near frame per tick (its labels are queued
+        for pixmaps in turn)."""
+        style, frame = self._style, self._frame
+        made = frame is not None and prepare_pixmaps(frame, style)  # one piece per tick
+        if not made and style.make_pending_texts(IDLE_TEXTS) == 0 and self._near_views:
             view = self._near_views.pop(0)
-            queue_texts(self._build(view, (view.width_px, self._height()), None), self._style)
-        if self._style.pending_texts() or self._near_views:
+            near = self._build(view, (view.width_px, self._height()), None)
+            queue_texts(near, style)
+            prepare_pixmaps(near, style)
+        if made or style.pending_texts() or self._near_views:
             self._idle_timer.start()
 
     def _warm_next(self) -> None:
